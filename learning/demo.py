@@ -1,0 +1,93 @@
+"""Demo people and boards for `manage.py seed_demo`. Every step is idempotent.
+
+Other areas add their own demo data through the `boardready_seed_demo` hook: a function taking
+the `DemoPeople` made here, registered in that app's `wagtail_hooks.py` with
+`@hooks.register("boardready_seed_demo", order=N)` (people first, then content, then activity).
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from .models import Board, Organisation, Role
+from .services import membership_add
+
+NORTHBRIDGE = "Northbridge Teaching Hospitals NHS Foundation Trust"
+EASTMOOR = "Eastmoor Community Health NHS Trust"
+
+# (email, first name, last name, role)
+NORTHBRIDGE_PEOPLE = [
+    ("chair@northbridge.example", "Helen", "Ashworth", Role.CHAIR),
+    ("ceo@northbridge.example", "Daniel", "Osei", Role.CHIEF_EXECUTIVE),
+    ("exec1@northbridge.example", "Priya", "Raman", Role.EXECUTIVE_DIRECTOR),
+    ("exec2@northbridge.example", "Tom", "Hargreaves", Role.EXECUTIVE_DIRECTOR),
+    ("exec3@northbridge.example", "Grace", "Mensah", Role.EXECUTIVE_DIRECTOR),
+    ("ned1@northbridge.example", "Samuel", "Clarke", Role.NON_EXECUTIVE_DIRECTOR),
+    ("ned2@northbridge.example", "Aisha", "Begum", Role.NON_EXECUTIVE_DIRECTOR),
+    ("ned3@northbridge.example", "Richard", "Lowe", Role.NON_EXECUTIVE_DIRECTOR),
+    ("ned4@northbridge.example", "Fiona", "MacLeod", Role.NON_EXECUTIVE_DIRECTOR),
+    ("ned5@northbridge.example", "Kwame", "Boateng", Role.NON_EXECUTIVE_DIRECTOR),
+    ("ned6@northbridge.example", "Joanna", "Wiśniewska", Role.NON_EXECUTIVE_DIRECTOR),
+    ("facilitator@northbridge.example", "Marcus", "Bell", Role.FACILITATOR),
+]
+EASTMOOR_PEOPLE = [
+    ("chair@eastmoor.example", "Ruth", "Pemberton", Role.CHAIR),
+    ("facilitator@eastmoor.example", "Imran", "Siddiqui", Role.FACILITATOR),
+    ("member1@eastmoor.example", "Claire", "Dawson", Role.CHIEF_EXECUTIVE),
+    ("member2@eastmoor.example", "Yusuf", "Adeyemi", Role.EXECUTIVE_DIRECTOR),
+    ("member3@eastmoor.example", "Hannah", "Price", Role.NON_EXECUTIVE_DIRECTOR),
+    ("member4@eastmoor.example", "Nikhil", "Shah", Role.NON_EXECUTIVE_DIRECTOR),
+]
+EDITOR = ("editor@boardready.example", "Elaine", "Foster")
+
+
+@dataclass
+class DemoPeople:
+    password: str
+    northbridge: Board = None
+    eastmoor: Board = None
+    users: dict = field(default_factory=dict)
+
+    def user(self, email):
+        return self.users[email]
+
+
+def _person(people: DemoPeople, email, first_name, last_name):
+    user, created = get_user_model().objects.get_or_create(
+        email=email, defaults={"first_name": first_name, "last_name": last_name}
+    )
+    if created:
+        user.set_password(people.password)
+        user.save(update_fields=["password"])
+    people.users[email] = user
+    return user
+
+
+def _board(name, org_type, region, roster, people: DemoPeople) -> Board:
+    organisation, _ = Organisation.objects.get_or_create(
+        name=name, defaults={"type": org_type, "region": region}
+    )
+    board, _ = Board.objects.get_or_create(organisation=organisation, name="Board of directors")
+    for email, first_name, last_name, role in roster:
+        membership_add(user=_person(people, email, first_name, last_name), board=board, role=role)
+    return board
+
+
+@transaction.atomic
+def seed_people(password: str) -> DemoPeople:
+    people = DemoPeople(password=password)
+    people.northbridge = _board(
+        NORTHBRIDGE, Organisation.Type.ACUTE, "North East and Yorkshire", NORTHBRIDGE_PEOPLE, people
+    )
+    people.eastmoor = _board(
+        EASTMOOR, Organisation.Type.COMMUNITY, "Midlands", EASTMOOR_PEOPLE, people
+    )
+    editor = _person(people, *EDITOR)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    return people
+
+
+def sign_ins() -> list[str]:
+    return [row[0] for row in NORTHBRIDGE_PEOPLE + EASTMOOR_PEOPLE] + [EDITOR[0]]

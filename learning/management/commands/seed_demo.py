@@ -1,0 +1,25 @@
+"""Loads the demo organisations, boards, people and activity. Safe to run more than once."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from wagtail import hooks
+
+from learning.demo import seed_people, sign_ins
+from learning.env import env_str
+
+
+class Command(BaseCommand):
+    help = "Load BoardReady's demo data (never in production)."
+
+    def handle(self, *args, **options):
+        if getattr(settings, "BOARDREADY_ENVIRONMENT", "") == "production":
+            raise CommandError("seed_demo refuses to run under production settings.")
+        password = env_str("DEMO_PASSWORD", "boardready-demo")
+        people = seed_people(password)
+        # Each area adds its demo activity through this hook, in the order it was registered with.
+        for seeder in hooks.get_hooks("boardready_seed_demo"):
+            seeder(people)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded. Sign in at http://127.0.0.1:8000/"))
+        self.stdout.write(f"Every demo account's password: {password}")
+        for email in sign_ins():
+            self.stdout.write(f"  {email}")

@@ -1,0 +1,208 @@
+"""People, organisations, boards and who sits on which board in which role."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    """Creates users identified by email address alone."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractUser):
+    """A person who signs in with their email address."""
+
+    username = None
+    email = models.EmailField(_("email address"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "email"]
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.lower()
+        super().save(*args, **kwargs)
+
+
+class Organisation(models.Model):
+    """An NHS trust, integrated care board or other body that has one or more boards."""
+
+    class Type(models.TextChoices):
+        ACUTE = "acute", _("Acute")
+        MENTAL_HEALTH = "mental_health", _("Mental health")
+        COMMUNITY = "community", _("Community")
+        AMBULANCE = "ambulance", _("Ambulance")
+        COMBINED = "combined", _("Combined")
+        ICB = "icb", _("Integrated care board")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(max_length=200, unique=True)
+    type = models.CharField(max_length=20, choices=Type.choices)
+    region = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Board(models.Model):
+    """A board, council of governors or shadow board that develops together."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="boards")
+    name = models.CharField(max_length=200, default="Board of directors")
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="board_name_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.organisation.name}: {self.name}"
+
+
+class Role(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    CHIEF_EXECUTIVE = "chief_executive", _("Chief executive")
+    EXECUTIVE_DIRECTOR = "executive_director", _("Executive director")
+    NON_EXECUTIVE_DIRECTOR = "non_executive_director", _("Non-executive director")
+    ASSOCIATE_NED = "associate_non_executive_director", _("Associate non-executive director")
+    GOVERNOR = "governor", _("Governor")
+    FACILITATOR = "facilitator", _("Facilitator")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True, user__is_active=True)
+
+    def board_members(self):
+        """Memberships of people who sit on the board, leaving out facilitators."""
+        return self.active().exclude(role=Role.FACILITATOR)
+
+
+class Membership(models.Model):
+    """A person's seat on a board, in one role."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=40, choices=Role.choices)
+    is_active = models.BooleanField(_("active"), default=True)
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["board", "user__last_name", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "board"], name="membership_user_board_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()}, {self.board})"
+
+    @property
+    def is_chair(self) -> bool:
+        return self.role == Role.CHAIR
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.role == Role.FACILITATOR
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _default_expiry():
+    return timezone.now() + timedelta(days=settings.BOARDREADY_INVITATION_DAYS)
+
+
+class Invitation(models.Model):
+    """A single-use invitation to join a board in a role, valid for seven days."""
+
+    email = models.EmailField()
+    first_name = models.CharField(max_length=150, blank=True)
+    last_name = models.CharField(max_length=150, blank=True)
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(max_length=40, choices=Role.choices)
+    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(default=_default_expiry)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accepted_invitations",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.board} ({self.get_role_display()})"
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    @property
+    def state(self) -> str:
+        """One of 'accepted', 'revoked', 'expired' or 'pending'."""
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.is_expired:
+            return "expired"
+        return "pending"

@@ -1,0 +1,66 @@
+"""Who may see and change what. Every query for a board or a person's data starts here.
+
+Access helpers take the requesting user and answer 404 (never 403) to anyone outside the
+board, so that ids in URLs reveal nothing about what exists.
+"""
+
+from django.http import Http404
+
+from .models import Board, Membership, Role
+
+LEADER_ROLES = (Role.CHAIR, Role.FACILITATOR)
+
+
+def active_memberships(user):
+    """The user's active seats, with board and organisation loaded in the same query."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.active()
+        .filter(user=user)
+        .select_related("board__organisation")
+        .order_by("board__organisation__name", "board__name")
+    )
+
+
+def access_membership(user, board_id, *, roles=None) -> Membership:
+    """The user's active membership of a board, or 404. `roles` narrows who may pass."""
+    try:
+        board_id = int(board_id)
+    except (TypeError, ValueError):
+        raise Http404("No such board.") from None
+    memberships = active_memberships(user).filter(board_id=board_id)
+    if roles is not None:
+        memberships = memberships.filter(role__in=roles)
+    membership = memberships.first()
+    if membership is None:
+        raise Http404("No such board.")
+    return membership
+
+
+def access_board(user, board_id) -> Board:
+    """The board if the user sits on it or facilitates it, else 404."""
+    return access_membership(user, board_id).board
+
+
+def access_board_as_facilitator(user, board_id) -> Board:
+    return access_membership(user, board_id, roles=[Role.FACILITATOR]).board
+
+
+def access_board_as_leader(user, board_id) -> Board:
+    """The board if the user is its chair or facilitator, else 404."""
+    return access_membership(user, board_id, roles=LEADER_ROLES).board
+
+
+def user_can_lead_board(user, board) -> bool:
+    return active_memberships(user).filter(board=board, role__in=LEADER_ROLES).exists()
+
+
+def user_can_facilitate_board(user, board) -> bool:
+    return active_memberships(user).filter(board=board, role=Role.FACILITATOR).exists()
+
+
+def boards_facilitated_by(user):
+    return Board.objects.filter(
+        memberships__in=active_memberships(user).filter(role=Role.FACILITATOR)
+    )

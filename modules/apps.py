@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ModulesConfig(AppConfig):
+    name = "modules"
+    verbose_name = "Modules and content"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,30 @@
+"""Steps many browser tests share: signing in and checking a page with axe."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.factories import PASSWORD
+
+# Browser tests use the live server, so they need real transactions. The flush after each one
+# removes what migrations created; the `world` fixture puts it back (tests.conftest).
+BROWSER_DB = pytest.mark.django_db(transaction=True)
+
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def sign_in(page, live_server, user, password=PASSWORD):
+    page.goto(f"{live_server.url}/account/sign-in/")
+    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def assert_accessible(page):
+    """Runs axe against the WCAG 2.0–2.2 A and AA rules and fails on any violation."""
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    violations = results.response["violations"]
+    summary = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})"
+        for v in violations
+    ]
+    assert not violations, f"axe found WCAG violations on {page.url}:\n" + "\n".join(summary)

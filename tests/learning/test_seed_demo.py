@@ -1,0 +1,23 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from learning.models import Board, Membership, User
+
+
+def test_it_loads_every_demo_sign_in_once_even_when_run_twice(db, settings):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    counts = (User.objects.count(), Membership.objects.count(), Board.objects.count())
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (User.objects.count(), Membership.objects.count(), Board.objects.count()) == counts
+    northbridge = Board.objects.get(organisation__name__startswith="Northbridge")
+    assert northbridge.memberships.count() == 12
+    assert User.objects.get(email="ned1@northbridge.example").check_password("boardready-demo")
+    editor = User.objects.get(email="editor@boardready.example")
+    assert editor.has_perm("wagtailadmin.access_admin")
+    assert not editor.memberships.exists()
+
+
+def test_it_refuses_to_run_under_production_settings(db, settings):
+    settings.BOARDREADY_ENVIRONMENT = "production"
+    with pytest.raises(CommandError):
+        call_command("seed_demo")
