@@ -40,6 +40,11 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("my/", views.member_home, name="member_home"),
     path("boards/switch/", views.board_switch, name="board_switch"),
+    path("reading/", include("modules.urls")),
+    path("knowledge-checks/", include("modules.quizzes.urls")),
+    path("self-assessment/", include("reflection.assessment.urls")),
+    path("plan/", include("reflection.plans.urls")),
+    path("journal/", include("reflection.journal.urls")),
     path(
         "accessibility/",
         TemplateView.as_view(template_name="pages/accessibility.html"),

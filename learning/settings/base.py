@@ -11,7 +11,12 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
     "learning",
+    "learning.audit",
     "modules",
+    "modules.quizzes",
+    "reflection.assessment",
+    "reflection.plans",
+    "reflection.journal",
     "wagtailnhsukfrontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

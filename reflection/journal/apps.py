@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class JournalConfig(AppConfig):
+    name = "reflection.journal"
+    label = "journal"
+    verbose_name = "Reflection journal"
+    default_auto_field = "django.db.models.BigAutoField"
