@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test serve install lint clean
+.PHONY: demo test serve install lint clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,15 @@ test: $(STAMP)
 	DJANGO_SETTINGS_MODULE=learning.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=learning.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Backups: `make backup` writes backups/boardready-<time>.sqlite3 (or .dump on PostgreSQL);
+# `make restore FILE=backups/...` puts one back. Both use the settings in DJANGO_SETTINGS_MODULE.
+backup: $(STAMP)
+	$(MANAGE) backup $(if $(OUT),--output $(OUT))
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/boardready-....sqlite3" && exit 2)
+	$(MANAGE) restore "$(FILE)" --confirm
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -1,8 +1,8 @@
 """Forms for accounts and boards, and the NHS.UK form rendering every BoardReady form uses."""
 
 from django import forms
+from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -60,11 +60,16 @@ class NHSUKFormMixin:
             attrs["aria-describedby"] = f"{attrs.get('aria-describedby', '')} {error_id}".strip()
 
 
+# One message for a wrong password, an unknown account and a paused one, so that the page
+# never tells anyone whether an account exists.
+SIGN_IN_REFUSED = _(
+    "The email address or password is not right. Check them and try again. After 5 wrong "
+    "tries, signing in is paused for 30 minutes; your facilitator can lift the pause sooner."
+)
+
+
 class SignInForm(NHSUKFormMixin, AuthenticationForm):
-    error_messages = {
-        "invalid_login": _("The email address or password is not right. Check them and try again."),
-        "inactive": _("The email address or password is not right. Check them and try again."),
-    }
+    error_messages = {"invalid_login": SIGN_IN_REFUSED, "inactive": SIGN_IN_REFUSED}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,3 +124,86 @@ class PasswordResetForm(NHSUKFormMixin, auth_forms.PasswordResetForm):
 
 class SetPasswordForm(NHSUKFormMixin, auth_forms.SetPasswordForm):
     pass
+
+
+class CurrentPasswordMixin:
+    """Asks for the person's password again before a sensitive change.
+
+    The check goes through `authenticate`, so wrong passwords here count towards the same
+    lockout as the sign-in page.
+    """
+
+    def __init__(self, *args, request, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+        self.fields["password"] = forms.CharField(
+            label=_("Your password"),
+            strip=False,
+            widget=forms.PasswordInput(
+                attrs={"autocomplete": "current-password", "class": "nhsuk-input"}
+            ),
+            help_text=_("We ask for it again before changing how you sign in."),
+        )
+        self.fields["password"].widget.attrs["aria-describedby"] = (
+            f"{self.auto_id % 'password'}-hint"
+        )
+
+    def clean_password(self):
+        password = self.cleaned_data.get("password", "")
+        user = self.request.user
+        checked = authenticate(self.request, username=user.email, password=password)
+        if checked is None or checked.pk != user.pk:
+            raise forms.ValidationError(_("The password is not right."), code="wrong_password")
+        return password
+
+
+class SecondFactorForm(NHSUKFormMixin, forms.Form):
+    """The code from an authenticator app, or a recovery code, at the second sign-in step."""
+
+    token = forms.CharField(
+        label=_("Security code"),
+        max_length=20,
+        help_text=_(
+            "Enter the 6-digit code from your authenticator app, or one of your recovery codes."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "spellcheck": "false", "autocapitalize": "none"}
+        ),
+    )
+
+
+class AuthenticatorSetupForm(CurrentPasswordMixin, NHSUKFormMixin, forms.Form):
+    token = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def clean_token(self):
+        token = "".join(self.cleaned_data["token"].split())
+        if not (len(token) == 6 and token.isdigit()):
+            raise forms.ValidationError(_("Enter the 6-digit code your app shows."))
+        return token
+
+
+class PasswordCheckForm(CurrentPasswordMixin, NHSUKFormMixin, forms.Form):
+    """Only the password: for new recovery codes and removing the authenticator app."""
+
+
+class ChangeEmailForm(CurrentPasswordMixin, NHSUKFormMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("New email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        taken = User.objects.filter(email__iexact=email).exclude(pk=self.request.user.pk).exists()
+        if taken or email == self.request.user.email.lower():
+            raise forms.ValidationError(_("Choose a different email address."))
+        return email
+
+
+class UnlockForm(forms.Form):
+    email = forms.EmailField(max_length=254)

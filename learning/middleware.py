@@ -1,6 +1,145 @@
-"""Middleware that keeps signed-in pages out of shared caches and browser history."""
+"""Middleware for the security layer: request size, the admin's CSP, session timeouts, the
+second factor, and keeping signed-in pages out of caches."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+ADMIN_PREFIX = "/admin/"
+
+
+class RequestSizeLimitMiddleware:
+    """Refuses request bodies over the limit (413) before anything reads them.
+
+    Django's DATA_UPLOAD_MAX_MEMORY_SIZE covers form fields but not uploaded files; this covers
+    the whole body. The Wagtail admin, where editors upload images and documents, has a
+    larger limit.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = (
+            settings.BOARDREADY_MAX_ADMIN_REQUEST_BYTES
+            if request.path_info.startswith(ADMIN_PREFIX)
+            else settings.BOARDREADY_MAX_REQUEST_BYTES
+        )
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return HttpResponse(_("The request was not valid."), status=400)
+        if length > limit:
+            return HttpResponse(_("The request was too large."), status=413)
+        return self.get_response(request)
+
+
+class AdminContentSecurityPolicyMiddleware:
+    """Gives the Wagtail admin its own, looser policy; every other page keeps the strict one.
+
+    Listed after django-csp's middleware, so it marks the response before the header is built.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(ADMIN_PREFIX):
+            response._csp_config = settings.BOARDREADY_ADMIN_CSP
+        return response
+
+
+def _sign_in_url(request) -> str:
+    return f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
+
+
+class SessionTimeoutMiddleware:
+    """Signs people out after 30 minutes without a request, and 12 hours after signing in.
+
+    The times live in the session (set at sign-in by learning.audit.receivers). The last-seen
+    time is written at most once a minute, so most requests do not save the session.
+    """
+
+    REFRESH_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from learning.audit.models import AuditEvent
+        from learning.audit.receivers import LAST_SEEN_KEY, SIGNED_IN_AT_KEY
+        from learning.audit.services import audit_record
+
+        if request.user.is_authenticated:
+            now = int(timezone.now().timestamp())
+            session = request.session
+            signed_in_at = session.get(SIGNED_IN_AT_KEY, now)
+            last_seen = session.get(LAST_SEEN_KEY, now)
+            idle = now - last_seen > settings.BOARDREADY_SESSION_IDLE_SECONDS
+            too_old = now - signed_in_at > settings.BOARDREADY_SESSION_ABSOLUTE_SECONDS
+            if idle or too_old:
+                user = request.user
+                logout(request)
+                audit_record(
+                    actor=user,
+                    action=AuditEvent.Action.SESSION_TIMED_OUT,
+                    subject_user=user,
+                    request=request,
+                )
+                messages.info(
+                    request,
+                    _("You were signed out because you had not used BoardReady for 30 minutes.")
+                    if idle
+                    else _("You were signed out because you signed in more than 12 hours ago."),
+                )
+                return redirect(_sign_in_url(request))
+            if SIGNED_IN_AT_KEY not in session:
+                session[SIGNED_IN_AT_KEY] = now
+            if now - last_seen >= self.REFRESH_SECONDS or LAST_SEEN_KEY not in session:
+                session[LAST_SEEN_KEY] = now
+        return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """Holds a password-only session at the second step until the person enters a code (or,
+    where one is required, sets up an authenticator app). The Wagtail admin always needs a
+    verified second factor."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from learning import mfa
+
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return self.get_response(request)
+        state = request.session.get(mfa.MFA_SESSION_KEY)
+        if state is None:
+            state = request.session[mfa.MFA_SESSION_KEY] = mfa.second_factor_state(user)
+        if (
+            state == mfa.STATE_NONE
+            and request.path_info.startswith(ADMIN_PREFIX)
+            and mfa.user_requires_mfa(user)
+        ):
+            # Admin access granted since sign-in: set up a second factor first.
+            state = mfa.STATE_ENROL
+        if state == mfa.STATE_NONE:
+            return self.get_response(request)
+        step = "account_verify" if state == mfa.STATE_VERIFY else "account_mfa_setup"
+        allowed = {reverse(step), reverse("account_logout")}
+        if request.path_info in allowed or request.path_info.startswith(settings.STATIC_URL):
+            return self.get_response(request)
+        return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
 
 
 class NoStoreForSignedInMiddleware:

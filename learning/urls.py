@@ -8,11 +8,35 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import account_views, views
+from .audit import views as audit_views
 
 account_patterns = [
     path("sign-in/", views.SignInView.as_view(), name="account_login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="account_logout"),
+    path("sign-in/verify/", views.second_factor_verify, name="account_verify"),
+    path("", account_views.account_security, name="account_security"),
+    path("two-step/set-up/", account_views.mfa_setup, name="account_mfa_setup"),
+    path("two-step/remove/", account_views.mfa_remove, name="account_mfa_remove"),
+    path(
+        "two-step/recovery-codes/",
+        account_views.recovery_codes,
+        name="account_recovery_codes",
+    ),
+    path(
+        "two-step/recovery-codes/new/",
+        account_views.recovery_codes_new,
+        name="account_recovery_codes_new",
+    ),
+    path("email/", account_views.email_change, name="account_email_change"),
+    path("my-data/", audit_views.my_data, name="account_my_data"),
+    path("my-data/download/", audit_views.my_data_download, name="account_my_data_download"),
+    path("sign-in-pauses/", account_views.sign_in_pauses, name="account_sign_in_pauses"),
+    path(
+        "sign-in-pauses/lift/",
+        account_views.sign_in_pause_lift,
+        name="account_sign_in_pause_lift",
+    ),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password-reset/sent/",
@@ -40,6 +64,9 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("my/", views.member_home, name="member_home"),
     path("boards/switch/", views.board_switch, name="board_switch"),
+    path("sessions/", include("learning.development.urls")),
+    path("wres/", include("learning.wres.urls")),
+    path("board/", include("learning.dashboard.urls")),
     path("reading/", include("modules.urls")),
     path("knowledge-checks/", include("modules.quizzes.urls")),
     path("self-assessment/", include("reflection.assessment.urls")),

@@ -98,8 +98,23 @@ def world(db):
 
 
 def sign_in(client, user):
-    """Signs a test client in as `user`, as the real sign-in would (every factor satisfied)."""
+    """Signs a test client in as `user`, as the real sign-in would (every factor satisfied).
+
+    People who need a second factor (or have one) get a confirmed authenticator device, and
+    the session is marked verified with it, as django_otp.login does after a right code.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from learning.mfa import MFA_SESSION_KEY, STATE_VERIFY, user_has_mfa, user_requires_mfa
+    from tests.security.support import totp_device_for
+
+    device = totp_device_for(user) if user_requires_mfa(user) or user_has_mfa(user) else None
     client.force_login(user)
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session[MFA_SESSION_KEY] = STATE_VERIFY
+        session.save()
     return client
 
 

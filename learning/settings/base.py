@@ -12,6 +12,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     "learning",
     "learning.audit",
+    "learning.development",
+    "learning.wres",
+    "learning.dashboard",
     "modules",
     "modules.quizzes",
     "reflection.assessment",
@@ -33,6 +36,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -43,15 +50,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "learning.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "learning.middleware.AdminContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "learning.middleware.SessionTimeoutMiddleware",
+    "learning.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "learning.middleware.NoStoreForSignedInMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "learning.urls"
@@ -84,6 +98,11 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "learning.User"
+# django-axes sees every sign-in attempt first, so locked-out people never reach the password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "member_home"
 LOGOUT_REDIRECT_URL = "account_login"
@@ -134,6 +153,11 @@ if BOARDREADY_MIN_GROUP < 3:
 
 BOARDREADY_INVITATION_DAYS = 7
 
+# Journal entries are encrypted with this key (README: Journal encryption). Without it,
+# development and tests use a key file outside version control; production requires it.
+BOARDREADY_JOURNAL_KEY = env_str("BOARDREADY_JOURNAL_KEY")
+BOARDREADY_JOURNAL_KEY_FILE = BASE_DIR / "var" / "journal.key"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -141,3 +165,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 WAGTAILADMIN_LOGIN_URL = "/account/sign-in/"
+
+# Multi-factor sign-in, lockout, sessions, CSP, upload limits: see learning/settings/security.py.
+from .security import *  # noqa: E402, F403

@@ -9,6 +9,8 @@ BOARDREADY_ENVIRONMENT = "production"
 SECRET_KEY = env_str("SECRET_KEY", required=True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", required=True)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+BOARDREADY_JOURNAL_KEY = env_str("BOARDREADY_JOURNAL_KEY", required=True)
+BOARDREADY_JOURNAL_KEY_FILE = None
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -20,7 +22,7 @@ CSRF_COOKIE_SECURE = True
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "learning.storage.StaticStorage"},
 }
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

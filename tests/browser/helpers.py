@@ -13,10 +13,20 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 def sign_in(page, live_server, user, password=PASSWORD):
+    """Signs in through the real pages, entering the authenticator code where the person has
+    (or needs) a second factor."""
+    from learning.mfa import user_has_mfa, user_requires_mfa
+    from tests.security.support import fresh_code, totp_device_for
+
+    needs_code = password == PASSWORD and (user_requires_mfa(user) or user_has_mfa(user))
+    device = totp_device_for(user) if needs_code else None
     page.goto(f"{live_server.url}/account/sign-in/")
     page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(password)
+    page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
+    if device is not None:
+        page.get_by_label("Security code").fill(fresh_code(device))
+        page.get_by_role("button", name="Continue").click()
 
 
 def assert_accessible(page):

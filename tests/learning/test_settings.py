@@ -28,6 +28,7 @@ def test_production_refuses_to_start_without_allowed_hosts(monkeypatch):
 
 def test_production_uses_postgres_from_database_url(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://br:pw@db.internal:5432/boardready")
+    monkeypatch.setenv("BOARDREADY_JOURNAL_KEY", "k" * 44)  # production requires one
     sys.modules.pop("learning.settings.base", None)
     production = _load_production(
         monkeypatch, SECRET_KEY="x" * 50, ALLOWED_HOSTS="a.example,b.example"

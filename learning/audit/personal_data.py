@@ -1,0 +1,104 @@
+"""Everything BoardReady holds about a person, gathered from every area, and erasure.
+
+Each area registers, with the Wagtail hook `boardready_personal_data`, a function
+`fn(user) -> {"section name": data}` decorated with `@covers("app.Model", ...)`, naming
+every model of theirs that links to a user. `tests/security/test_personal_data.py` fails when
+a model with a link to the user model is covered by no exporter.
+
+Areas that must keep something when a person is erased (anonymised answers that closed
+rounds' aggregates rely on) register `boardready_erase_person`: `fn(user)`, run before the
+account is deleted.
+"""
+
+from collections.abc import Callable, Iterable
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.db import models, transaction
+from django.utils import timezone
+from wagtail import hooks
+
+from .models import AuditEvent
+from .services import audit_record, sessions_end_for_user
+
+EXPORT_HOOK = "boardready_personal_data"
+ERASE_HOOK = "boardready_erase_person"
+
+# Apps whose links to users are editorial records of the content team, not data about board
+# members: page ownership and locks, revisions, log entries, comments, uploads, editing
+# sessions, admin preferences. They are left out of the export and the coverage test.
+INTERNAL_APP_PREFIXES = ("wagtail",)
+
+
+def covers(*labels: str) -> Callable:
+    """Marks an exporter with the models ("app_label.ModelName") whose rows it exports."""
+
+    def mark(fn):
+        fn.covers = tuple(labels)
+        return fn
+
+    return mark
+
+
+def exporters() -> list[Callable]:
+    return list(hooks.get_hooks(EXPORT_HOOK))
+
+
+def covered_labels() -> set[str]:
+    return {label for fn in exporters() for label in getattr(fn, "covers", ())}
+
+
+def export_value(value):
+    if isinstance(value, models.Model):
+        return str(value)
+    return value
+
+
+def export_rows(queryset: Iterable[models.Model], *, exclude: Iterable[str] = ()) -> list[dict]:
+    """Rows as dictionaries of their own fields (links shown by name), for an exporter."""
+    skip = set(exclude)
+    rows = []
+    for obj in queryset:
+        row = {}
+        for field in obj._meta.concrete_fields:
+            if field.name in skip:
+                continue
+            if field.is_relation:
+                row[field.name] = export_value(getattr(obj, field.name))
+            else:
+                row[field.name] = field.value_from_object(obj)
+        rows.append(row)
+    return rows
+
+
+def personal_data_for(user) -> dict:
+    """Everything held about `user`, section by section, ready for JSON."""
+    sections = {}
+    for fn in exporters():
+        sections.update(fn(user))
+    return {
+        "about": "Everything BoardReady holds about you.",
+        "person": user.email,
+        "generated_at": timezone.now().isoformat(),
+        "sections": sections,
+    }
+
+
+@transaction.atomic
+def person_erase(*, user, actor=None, request=None) -> None:
+    """Erases a person: each area's erase hooks run, then their sessions, sign-in records and
+    account (and with it, through the database, every row that belongs to them) are deleted.
+    Audit entries that named them stay, with the name removed."""
+    for fn in hooks.get_hooks(ERASE_HOOK):
+        fn(user)
+    sessions_end_for_user(user=user)
+    email = user.email.lower()
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__iexact=email).delete()
+    from learning.models import Invitation
+
+    Invitation.objects.filter(email__iexact=email).delete()
+    target = f"learning.user:{user.pk}"
+    user.delete()
+    audit_record(
+        actor=actor, action=AuditEvent.Action.PERSON_ERASED, target=target, request=request
+    )

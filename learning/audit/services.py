@@ -1,0 +1,83 @@
+"""Writes to the audit log and to the list of open sessions.
+
+Other areas call `audit_record` whenever one person views another's personal data, and on
+every export or PDF download. It stores who, what kind of event, whose data and which record;
+never the data itself.
+"""
+
+from importlib import import_module
+
+from django.conf import settings
+from django.db import models, transaction
+
+from learning.security import client_ip
+
+from .models import AuditEvent, UserSession
+
+
+def _target_label(target) -> str:
+    if target is None:
+        return ""
+    if isinstance(target, models.Model):
+        return f"{target._meta.label_lower}:{target.pk}"
+    return str(target)[:200]
+
+
+def _person(user):
+    return user if user is not None and getattr(user, "is_authenticated", False) else None
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    subject_user=None,
+    target: models.Model | str | None = None,
+    request=None,
+) -> AuditEvent:
+    """Adds one event to the audit log.
+
+    `actor` is who did it (None or anonymous for someone not signed in); `action` is one of
+    `AuditEvent.Action`; `subject_user` is the person whose data it concerns; `target` is the
+    record (a model instance, stored as "app.model:pk") or a short label such as a URL name.
+    Never pass free text, answers or scores.
+    """
+    event = AuditEvent(
+        actor=_person(actor),
+        action=action,
+        subject_user=_person(subject_user),
+        target=_target_label(target),
+        ip_address=client_ip(request) or None if request is not None else None,
+    )
+    event.full_clean()
+    event.save()
+    return event
+
+
+def session_track(*, user, session_key: str) -> None:
+    """Remembers that `user` is signed in with `session_key` (idempotent)."""
+    if session_key:
+        UserSession.objects.update_or_create(session_key=session_key, defaults={"user": user})
+
+
+def session_forget(*, session_key: str | None) -> None:
+    if session_key:
+        UserSession.objects.filter(session_key=session_key).delete()
+
+
+@transaction.atomic
+def sessions_end_for_user(*, user, request=None) -> int:
+    """Deletes every server-side session `user` has open; returns how many there were."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
+    for key in keys:
+        store(session_key=key).delete()
+    UserSession.objects.filter(user=user).delete()
+    if keys:
+        audit_record(
+            actor=getattr(request, "user", None),
+            action=AuditEvent.Action.SESSIONS_ENDED,
+            subject_user=user,
+            request=request,
+        )
+    return len(keys)

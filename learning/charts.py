@@ -1,0 +1,386 @@
+"""Charts drawn once with reportlab.graphics, shown as inline SVG on the web and in PDFs.
+
+`bar_chart` returns a reportlab `Drawing`: put it straight into a platypus story for a PDF, or
+pass it to `svg` for a web page. Every chart on a page also needs its data in a table beside it
+(screen readers cannot read bars); the SVG itself carries a title and description.
+
+The SVG has no `style` attributes (reportlab writes them; we turn them into presentation
+attributes) so it works under a strict Content Security Policy, and its ids are prefixed with
+the chart's id so several charts can sit on one page.
+"""
+
+import re
+import xml.etree.ElementTree as ET  # noqa: S405 (we only parse reportlab's own output)
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString, mark_safe
+from reportlab.graphics import renderSVG
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", XLINK_NS)
+
+# NHS identity colours: blue for the first series, dark grey for the comparison.
+SERIES_COLOURS = [colors.HexColor("#005eb8"), colors.HexColor("#425563")]
+TEXT = colors.HexColor("#212b32")
+GRID = colors.HexColor("#d8dde0")
+FONT = "Helvetica"
+FONT_SIZE = 11
+
+
+@dataclass
+class Series:
+    """One set of values, one per label; None draws no bar (no figure)."""
+
+    name: str
+    values: list[float | None]
+
+
+def bar_chart(
+    labels: list[str],
+    series: list[Series],
+    *,
+    minimum: float,
+    maximum: float,
+    step: float = 1,
+    width: int = 560,
+    label_width: int = 170,
+) -> Drawing:
+    """A horizontal bar chart of labelled values on a fixed scale, with up to two series."""
+    if not 1 <= len(series) <= len(SERIES_COLOURS):
+        raise ValueError("A bar chart takes one or two series.")
+    bar_height, gap = 14, 12
+    wrapped = [simpleSplit(str(label), FONT, FONT_SIZE, label_width - 8) for label in labels]
+    rows = [max(len(lines) * (FONT_SIZE + 2), bar_height * len(series)) for lines in wrapped]
+    legend = 22 if len(series) > 1 else 0
+    plot_left, plot_right = label_width, width - 40
+    height = sum(rows) + gap * (len(rows) + 1) + 24 + legend
+    drawing = Drawing(width, height)
+
+    def x_for(value: float) -> float:
+        share = (value - minimum) / (maximum - minimum)
+        return plot_left + share * (plot_right - plot_left)
+
+    axis_y = 20
+    tick = minimum
+    while tick <= maximum + 1e-9:
+        x = x_for(tick)
+        drawing.add(Line(x, axis_y, x, height - legend, strokeColor=GRID, strokeWidth=1))
+        drawing.add(
+            String(
+                x,
+                axis_y - 14,
+                _number(tick),
+                fontName=FONT,
+                fontSize=FONT_SIZE - 1,
+                fillColor=TEXT,
+                textAnchor="middle",
+            )
+        )
+        tick += step
+    top = height - legend - gap
+    for index, lines in enumerate(wrapped):
+        row_top = top
+        for number, line in enumerate(lines):
+            drawing.add(
+                String(
+                    plot_left - 8,
+                    row_top - FONT_SIZE - number * (FONT_SIZE + 2),
+                    line,
+                    fontName=FONT,
+                    fontSize=FONT_SIZE,
+                    fillColor=TEXT,
+                    textAnchor="end",
+                )
+            )
+        for position, one in enumerate(series):
+            value = one.values[index]
+            bar_top = row_top - position * bar_height
+            if value is None:
+                continue
+            end = x_for(max(minimum, min(maximum, value)))
+            drawing.add(
+                Rect(
+                    plot_left,
+                    bar_top - bar_height + 2,
+                    max(end - plot_left, 1),
+                    bar_height - 2,
+                    fillColor=SERIES_COLOURS[position],
+                    strokeColor=None,
+                )
+            )
+            drawing.add(
+                String(
+                    end + 4,
+                    bar_top - bar_height + 5,
+                    _number(value),
+                    fontName=FONT,
+                    fontSize=FONT_SIZE - 1,
+                    fillColor=TEXT,
+                )
+            )
+        top -= rows[index] + gap
+    if legend:
+        x = plot_left
+        for position, one in enumerate(series):
+            drawing.add(
+                Rect(x, height - 16, 12, 12, fillColor=SERIES_COLOURS[position], strokeColor=None)
+            )
+            drawing.add(
+                String(
+                    x + 16, height - 14, one.name, fontName=FONT, fontSize=FONT_SIZE, fillColor=TEXT
+                )
+            )
+            x += 24 + len(one.name) * FONT_SIZE * 0.55
+    return drawing
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else str(int(value))
+
+
+_STYLE_DECLARATION = re.compile(r"\s*([a-z-]+)\s*:\s*([^;]+?)\s*(?:;|$)")
+
+
+def svg(drawing: Drawing, *, chart_id: str, title: str, description: str) -> SafeString:
+    """The drawing as inline SVG: role="img", labelled by its <title> and <desc>, no style
+    attributes, ids prefixed with `chart_id`."""
+    if not re.fullmatch(r"[A-Za-z][\w-]*", chart_id):
+        raise ValueError("chart_id must be a simple HTML id.")
+    text = renderSVG.drawToString(drawing)
+    root = ET.fromstring(text[text.index("<svg") :])  # noqa: S314 (trusted, made above)
+    ids = {element.get("id") for element in root.iter() if element.get("id")}
+    for element in root.iter():
+        style = element.attrib.pop("style", None)
+        for name, value in _STYLE_DECLARATION.findall(style or ""):
+            element.attrib.setdefault(name, value)
+        for name, value in list(element.attrib.items()):
+            if name == "id":
+                element.set("id", f"{chart_id}-{value}")
+            elif name == "transform" and not value.strip():
+                del element.attrib[name]
+            elif "url(#" in value:
+                for old in ids:
+                    value = value.replace(f"url(#{old})", f"url(#{chart_id}-{old})")
+                element.set(name, value)
+    for tag in ("title", "desc"):
+        for old in root.findall(f"{{{SVG_NS}}}{tag}"):
+            root.remove(old)
+    title_element = ET.Element(f"{{{SVG_NS}}}title", id=f"{chart_id}-title")
+    title_element.text = title
+    desc_element = ET.Element(f"{{{SVG_NS}}}desc", id=f"{chart_id}-desc")
+    desc_element.text = description
+    root.insert(0, desc_element)
+    root.insert(0, title_element)
+    root.set("id", chart_id)
+    root.set("role", "img")
+    root.set("aria-labelledby", f"{chart_id}-title {chart_id}-desc")
+    root.set("width", "100%")
+    root.attrib.pop("height", None)
+    root.set("class", "br-chart")
+    return mark_safe(ET.tostring(root, encoding="unicode"))  # noqa: S308 (escaped by ElementTree)
+
+
+def column_chart(
+    labels: list[str],
+    values: list[float | None],
+    *,
+    minimum: float,
+    maximum: float,
+    step: float = 1,
+    suffix: str = "",
+    width: int = 560,
+    plot_height: int = 180,
+) -> Drawing:
+    """A vertical column chart of one series over a fixed scale, for figures over time (such
+    as readiness at each session). Labels sit under the columns, wrapped; None draws no column."""
+    if not labels or len(labels) != len(values):
+        raise ValueError("A column chart needs one value for each label.")
+    axis_width, right_pad = 44, 8
+    slot = (width - axis_width - right_pad) / len(labels)
+    wrapped = [simpleSplit(str(label), FONT, FONT_SIZE - 1, slot - 6) for label in labels]
+    label_lines = max(len(lines) for lines in wrapped)
+    bottom = 8 + label_lines * FONT_SIZE
+    height = bottom + plot_height + 20
+    drawing = Drawing(width, height)
+
+    def y_for(value: float) -> float:
+        share = (value - minimum) / (maximum - minimum)
+        return bottom + share * plot_height
+
+    tick = minimum
+    while tick <= maximum + 1e-9:
+        y = y_for(tick)
+        drawing.add(Line(axis_width, y, width - right_pad, y, strokeColor=GRID, strokeWidth=1))
+        drawing.add(
+            String(
+                axis_width - 6,
+                y - 4,
+                f"{_number(tick)}{suffix}",
+                fontName=FONT,
+                fontSize=FONT_SIZE - 1,
+                fillColor=TEXT,
+                textAnchor="end",
+            )
+        )
+        tick += step
+    column_width = min(slot * 0.6, 60)
+    for index, (lines, value) in enumerate(zip(wrapped, values, strict=True)):
+        centre = axis_width + slot * index + slot / 2
+        for number, line in enumerate(lines):
+            drawing.add(
+                String(
+                    centre,
+                    bottom - 14 - number * FONT_SIZE,
+                    line,
+                    fontName=FONT,
+                    fontSize=FONT_SIZE - 1,
+                    fillColor=TEXT,
+                    textAnchor="middle",
+                )
+            )
+        if value is None:
+            continue
+        top = y_for(max(minimum, min(maximum, value)))
+        drawing.add(
+            Rect(
+                centre - column_width / 2,
+                bottom,
+                column_width,
+                max(top - bottom, 1),
+                fillColor=SERIES_COLOURS[0],
+                strokeColor=None,
+            )
+        )
+        drawing.add(
+            String(
+                centre,
+                top + 4,
+                f"{_number(value)}{suffix}",
+                fontName=FONT,
+                fontSize=FONT_SIZE - 1,
+                fillColor=TEXT,
+                textAnchor="middle",
+            )
+        )
+    return drawing
+
+
+def line_chart(
+    labels: list[str],
+    series: list[Series],
+    *,
+    minimum: float,
+    maximum: float,
+    step: float = 1,
+    suffix: str = "",
+    reference: float | None = None,
+    reference_label: str = "",
+    places: int = 1,
+    width: int = 560,
+    plot_height: int = 180,
+) -> Drawing:
+    """A line chart of one or two series over a fixed scale, for figures over time (such as
+    a WRES indicator each year). The second series has square markers and a dashed line, so
+    colour is never the only difference; `reference` draws a dashed line at a value that
+    means "equal" (1 for a ratio, 0 for a gap). Points are labelled to `places` decimal
+    places. None leaves a gap in the line."""
+    if not labels or any(len(one.values) != len(labels) for one in series):
+        raise ValueError("A line chart needs one value for each label in every series.")
+    if not 1 <= len(series) <= len(SERIES_COLOURS):
+        raise ValueError("A line chart takes one or two series.")
+    axis_width, right_pad = 52, 12
+    slot = (width - axis_width - right_pad) / len(labels)
+    wrapped = [simpleSplit(str(label), FONT, FONT_SIZE - 1, slot - 6) for label in labels]
+    bottom = 8 + max(len(lines) for lines in wrapped) * FONT_SIZE
+    legend = 22 if len(series) > 1 else 0
+    height = bottom + plot_height + 24 + legend
+    drawing = Drawing(width, height)
+
+    def y_for(value: float) -> float:
+        share = (max(minimum, min(maximum, value)) - minimum) / (maximum - minimum)
+        return bottom + share * plot_height
+
+    def x_for(index: int) -> float:
+        return axis_width + slot * index + slot / 2
+
+    def text(x: float, y: float, words: str, anchor: str = "middle") -> None:
+        drawing.add(
+            String(
+                x,
+                y,
+                words,
+                fontName=FONT,
+                fontSize=FONT_SIZE - 1,
+                fillColor=TEXT,
+                textAnchor=anchor,
+            )
+        )
+
+    tick = minimum
+    while tick <= maximum + 1e-9:
+        drawing.add(Line(axis_width, y_for(tick), width - right_pad, y_for(tick), strokeColor=GRID))
+        text(axis_width - 6, y_for(tick) - 4, f"{_number(tick)}{suffix}", "end")
+        tick += step
+    for index, lines in enumerate(wrapped):
+        for number, line in enumerate(lines):
+            text(x_for(index), bottom - 14 - number * FONT_SIZE, line)
+    if reference is not None and minimum <= reference <= maximum:
+        y = y_for(reference)
+        drawing.add(
+            Line(
+                axis_width,
+                y,
+                width - right_pad,
+                y,
+                strokeColor=TEXT,
+                strokeWidth=1,
+                strokeDashArray=[2, 3],
+            )
+        )
+        if reference_label:
+            text(width - right_pad, y + 4, reference_label, "end")
+    for position, one in enumerate(series):
+        colour = SERIES_COLOURS[position]
+        points = [
+            (x_for(index), y_for(value), value)
+            for index, value in enumerate(one.values)
+            if value is not None
+        ]
+        for (x1, y1, _v1), (x2, y2, _v2) in zip(points, points[1:], strict=False):
+            drawing.add(
+                Line(
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    strokeColor=colour,
+                    strokeWidth=2,
+                    strokeDashArray=[6, 3] if position else None,
+                )
+            )
+        for x, y, value in points:
+            if position:
+                drawing.add(Rect(x - 4, y - 4, 8, 8, fillColor=colour, strokeColor=None))
+            else:
+                drawing.add(Circle(x, y, 4, fillColor=colour, strokeColor=None))
+            text(x, y - 16 if position else y + 8, f"{value:.{places}f}{suffix}")
+    if legend:
+        x = axis_width
+        for position, one in enumerate(series):
+            colour = SERIES_COLOURS[position]
+            if position:
+                drawing.add(Rect(x, height - 16, 10, 10, fillColor=colour, strokeColor=None))
+            else:
+                drawing.add(Circle(x + 5, height - 11, 5, fillColor=colour, strokeColor=None))
+            drawing.add(
+                String(
+                    x + 16, height - 15, one.name, fontName=FONT, fontSize=FONT_SIZE, fillColor=TEXT
+                )
+            )
+            x += 32 + len(one.name) * FONT_SIZE * 0.55
+    return drawing

@@ -1,0 +1,183 @@
+"""Forms for sessions, pre-reading, attendance and invitations (NHS.UK rendering)."""
+
+from datetime import time
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from learning.forms import NHSUKFormMixin
+from learning.models import Role
+from modules.models import ModulePage
+
+from .dates import default_due_date, london, london_datetime, london_today
+from .invitations import MAX_CSV_BYTES, TOO_LARGE
+from .models import due_date_problem
+
+DURATIONS = [
+    (60, _("1 hour")),
+    (90, _("1 hour 30 minutes")),
+    (120, _("2 hours")),
+    (180, _("3 hours")),
+    (240, _("4 hours")),
+    (420, _("A full day (7 hours)")),
+]
+
+
+class SessionForm(NHSUKFormMixin, forms.Form):
+    """A session's details. The date and time are London time."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d"))
+    start_time = forms.TimeField(
+        label=_("Start time"),
+        help_text=_("UK time, for example 09:30"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    duration_minutes = forms.TypedChoiceField(
+        label=_("Length"), choices=DURATIONS, coerce=int, initial=120
+    )
+    location = forms.CharField(
+        label=_("Location (optional)"),
+        max_length=300,
+        required=False,
+        help_text=_("For example, the boardroom at Trust headquarters"),
+    )
+    online_link = forms.URLField(
+        label=_("Online meeting link (optional)"), required=False, assume_scheme="https"
+    )
+    agenda = forms.CharField(
+        label=_("Agenda (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Put each item on its own line. Members see it on their calendar."),
+    )
+
+    def __init__(self, *args, future_only: bool = False, **kwargs):
+        self.future_only = future_only
+        super().__init__(*args, **kwargs)
+
+    @classmethod
+    def initial_for(cls, session) -> dict:
+        starts = london(session.starts_at)
+        return {
+            "title": session.title,
+            "date": starts.date(),
+            "start_time": starts.time().replace(second=0, microsecond=0),
+            "duration_minutes": session.duration_minutes,
+            "location": session.location,
+            "online_link": session.online_link,
+            "agenda": session.agenda,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("date") and cleaned.get("start_time") is not None:
+            start: time = cleaned["start_time"]
+            cleaned["starts_at"] = london_datetime(cleaned["date"], start)
+            if self.future_only and cleaned["starts_at"] <= timezone.now():
+                self.add_error("date", _("The session must be in the future."))
+        return cleaned
+
+    def session_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "starts_at": data["starts_at"],
+            "duration_minutes": data["duration_minutes"],
+            "location": data["location"],
+            "online_link": data["online_link"],
+            "agenda": data["agenda"],
+        }
+
+
+class AssignmentForm(NHSUKFormMixin, forms.Form):
+    """A published module set as reading, with the day it is due."""
+
+    module = forms.ModelChoiceField(
+        label=_("Module"), queryset=ModulePage.objects.none(), empty_label=_("Choose a module")
+    )
+    due_date = forms.DateField(
+        label=_("Due date"),
+        widget=forms.DateInput(format="%Y-%m-%d"),
+        help_text=_(
+            "Members should finish it by the end of this day. It must not be after the session."
+        ),
+    )
+
+    def __init__(self, *args, session, assignment=None, **kwargs):
+        self.session = session
+        self.assignment = assignment
+        super().__init__(*args, **kwargs)
+        modules = ModulePage.objects.live().order_by("path")
+        if assignment is not None:
+            modules = modules.filter(pk=assignment.module_id)
+            self.fields["module"].disabled = True
+            self.fields["module"].empty_label = None
+        else:
+            modules = modules.exclude(assignments__session=session)
+        self.fields["module"].queryset = modules
+        if not self.is_bound and assignment is None:
+            self.initial.setdefault("due_date", default_due_date(session.starts_at))
+
+    def clean_due_date(self):
+        due_date = self.cleaned_data["due_date"]
+        problem = due_date_problem(due_date, self.session.starts_at)
+        if problem:
+            raise forms.ValidationError(problem)
+        changed = self.assignment is None or self.assignment.due_date != due_date
+        if changed and due_date < london_today():
+            raise forms.ValidationError(_("The due date must be today or later."))
+        return due_date
+
+
+class AttendanceForm(NHSUKFormMixin, forms.Form):
+    """Who came to the session, ticked from the board's members."""
+
+    attended = forms.MultipleChoiceField(
+        label=_("Who came to the session?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave a name unticked if they did not come."),
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attended"].choices = [
+            (str(membership.user_id), f"{membership.user} ({membership.get_role_display()})")
+            for membership in members
+        ]
+
+    def attended_ids(self) -> set[int]:
+        return {int(value) for value in self.cleaned_data["attended"]}
+
+
+class InvitationForm(NHSUKFormMixin, forms.Form):
+    """One person to invite to the board."""
+
+    email = forms.EmailField(label=_("Email address"))
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class InvitationUploadForm(NHSUKFormMixin, forms.Form):
+    """A CSV file of people to invite."""
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: email, first_name, last_name, role. Saved as CSV UTF-8, no larger than 1 MB."
+        ),
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_CSV_BYTES:
+            raise forms.ValidationError(TOO_LARGE)
+        return upload
+
+
+class DigestForm(forms.Form):
+    wanted = forms.BooleanField(required=False)

@@ -1,0 +1,72 @@
+"""Who may see and change sessions and invitations. Outsiders get 404, never 403."""
+
+from django.http import Http404
+
+from learning.models import Board, Invitation
+from learning.permissions import active_memberships, boards_facilitated_by
+
+from .models import Assignment, DevelopmentSession
+
+
+def _as_id(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404("Not found.") from None
+
+
+def access_session_as_facilitator(user, session_id) -> DevelopmentSession:
+    """A session on a board the user facilitates, else 404."""
+    session = (
+        DevelopmentSession.objects.filter(
+            pk=_as_id(session_id), board__in=boards_facilitated_by(user)
+        )
+        .select_related("board__organisation")
+        .first()
+    )
+    if session is None:
+        raise Http404("No such session.")
+    return session
+
+
+def access_session_as_member(user, session_id) -> DevelopmentSession:
+    """A session on any board the user sits on or facilitates, else 404."""
+    boards = Board.objects.filter(memberships__in=active_memberships(user))
+    session = (
+        DevelopmentSession.objects.filter(pk=_as_id(session_id), board__in=boards)
+        .select_related("board__organisation")
+        .first()
+    )
+    if session is None:
+        raise Http404("No such session.")
+    return session
+
+
+def access_assignment_as_facilitator(user, session_id, assignment_id) -> Assignment:
+    """An assignment of a session on a board the user facilitates, else 404."""
+    session = access_session_as_facilitator(user, session_id)
+    assignment = (
+        Assignment.objects.filter(pk=_as_id(assignment_id), session=session)
+        .select_related("module")
+        .first()
+    )
+    if assignment is None:
+        raise Http404("No such assignment.")
+    assignment.session = session
+    return assignment
+
+
+def access_invitation_as_facilitator(user, invitation_id) -> Invitation:
+    """An invitation to a board the user facilitates, else 404."""
+    invitation = (
+        Invitation.objects.filter(pk=_as_id(invitation_id), board__in=boards_facilitated_by(user))
+        .select_related("board__organisation")
+        .first()
+    )
+    if invitation is None:
+        raise Http404("No such invitation.")
+    return invitation
+
+
+def user_facilitates_any_board(user) -> bool:
+    return boards_facilitated_by(user).exists()

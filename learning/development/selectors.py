@@ -1,0 +1,295 @@
+"""Reads for sessions: the facilitator's grid, the member's checklist and board readiness.
+
+Every function here runs a fixed number of queries, however many members or modules there are.
+For the chair's dashboard: `next_session_readiness(board)` and `readiness_across_sessions(board)`.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from learning.models import Board, Membership
+from learning.permissions import boards_facilitated_by
+from modules.models import ModuleProgress, ProgressStatus
+from modules.quizzes.models import Attempt
+
+from .dates import is_overdue
+from .models import (
+    Assignment,
+    Attendance,
+    DevelopmentSession,
+    Notification,
+    ReadinessSnapshot,
+)
+
+
+def progress_grid(user_ids, page_ids) -> dict:
+    """{(user_id, page_id): ModuleProgress} for many people and many modules, in one query."""
+    rows = ModuleProgress.objects.filter(user_id__in=list(user_ids), page_id__in=list(page_ids))
+    return {(row.user_id, row.page_id): row for row in rows}
+
+
+def best_scores(user_ids, page_ids) -> dict:
+    """{(user_id, page_id): best finished knowledge-check score in percent}, in one query."""
+    rows = (
+        Attempt.objects.filter(
+            user_id__in=list(user_ids),
+            quiz__module_id__in=list(page_ids),
+            finished_at__isnull=False,
+            score__isnull=False,
+        )
+        .values("user_id", "quiz__module_id")
+        .annotate(best=Max("score"))
+    )
+    return {(row["user_id"], row["quiz__module_id"]): row["best"] for row in rows}
+
+
+def board_members(board) -> list[Membership]:
+    """The board's active members (not its facilitators), by name, with their accounts."""
+    members = Membership.objects.board_members().filter(board=board).select_related("user")
+    return list(members.order_by("user__last_name", "user__first_name", "user__email"))
+
+
+def session_assignments(session) -> list[Assignment]:
+    return list(session.assignments.select_related("module").order_by("due_date", "pk"))
+
+
+@dataclass
+class Cell:
+    assignment: Assignment
+    status: str
+    last_activity_at: datetime | None
+    score: int | None
+    overdue: bool
+
+    @property
+    def complete(self) -> bool:
+        return self.status == ProgressStatus.COMPLETE
+
+    @property
+    def status_label(self) -> str:
+        return ProgressStatus(self.status).label
+
+
+@dataclass
+class MemberRow:
+    membership: Membership
+    cells: list[Cell]
+    last_reminder_at: datetime | None = None
+
+    @property
+    def user(self):
+        return self.membership.user
+
+    @property
+    def ready(self) -> bool:
+        return bool(self.cells) and all(cell.complete for cell in self.cells)
+
+    @property
+    def outstanding(self) -> list[Cell]:
+        return [cell for cell in self.cells if not cell.complete]
+
+
+@dataclass
+class SessionGrid:
+    session: DevelopmentSession
+    assignments: list[Assignment]
+    rows: list[MemberRow] = field(default_factory=list)
+
+    @property
+    def member_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def ready_count(self) -> int:
+        return sum(1 for row in self.rows if row.ready)
+
+    @property
+    def not_ready(self) -> list[MemberRow]:
+        return [row for row in self.rows if not row.ready]
+
+
+def _cells(user_id, assignments, progress, scores, now) -> list[Cell]:
+    cells = []
+    for assignment in assignments:
+        row = progress.get((user_id, assignment.module_id))
+        status = row.status if row is not None else ProgressStatus.NOT_STARTED
+        cells.append(
+            Cell(
+                assignment=assignment,
+                status=status,
+                last_activity_at=row.last_activity_at if row is not None else None,
+                score=scores.get((user_id, assignment.module_id)),
+                overdue=status != ProgressStatus.COMPLETE and is_overdue(assignment.due_date, now),
+            )
+        )
+    return cells
+
+
+def session_grid(session, *, now: datetime | None = None) -> SessionGrid:
+    """Members × assigned modules with status, last activity, best score and last reminder."""
+    now = now or timezone.now()
+    assignments = session_assignments(session)
+    members = board_members(session.board)
+    user_ids = [membership.user_id for membership in members]
+    page_ids = [assignment.module_id for assignment in assignments]
+    progress = progress_grid(user_ids, page_ids) if page_ids else {}
+    scores = best_scores(user_ids, page_ids) if page_ids else {}
+    reminders = dict(
+        Notification.objects.filter(session=session, kind=Notification.Kind.MANUAL)
+        .values_list("recipient_id")
+        .annotate(last=Max("created_at"))
+    )
+    grid = SessionGrid(session=session, assignments=assignments)
+    for membership in members:
+        grid.rows.append(
+            MemberRow(
+                membership=membership,
+                cells=_cells(membership.user_id, assignments, progress, scores, now),
+                last_reminder_at=reminders.get(membership.user_id),
+            )
+        )
+    return grid
+
+
+@dataclass
+class Readiness:
+    """How many of a board's members had finished a session's pre-reading."""
+
+    session: DevelopmentSession
+    member_count: int
+    ready_count: int
+    taken_at: datetime | None = None
+
+    @property
+    def percent(self) -> int | None:
+        if not self.member_count:
+            return None
+        return round(100 * self.ready_count / self.member_count)
+
+
+def ready_count(session, *, as_of: datetime | None = None) -> tuple[int, int]:
+    """(ready, members) for a session; with `as_of`, counting only what was done by then."""
+    members = board_members(session.board)
+    page_ids = list(session.assignments.values_list("module_id", flat=True))
+    if not members or not page_ids:
+        return 0, len(members)
+    done = ModuleProgress.objects.filter(
+        user_id__in=[membership.user_id for membership in members],
+        page_id__in=page_ids,
+        completed_at__isnull=False,
+    )
+    if as_of is not None:
+        done = done.filter(completed_at__lte=as_of)
+    per_person = done.values("user_id").annotate(modules=Count("page_id", distinct=True))
+    ready = sum(1 for row in per_person if row["modules"] == len(set(page_ids)))
+    return ready, len(members)
+
+
+def next_session(board, *, now: datetime | None = None) -> DevelopmentSession | None:
+    return (
+        DevelopmentSession.objects.filter(board=board, starts_at__gte=now or timezone.now())
+        .select_related("board")
+        .order_by("starts_at", "pk")
+        .first()
+    )
+
+
+def next_session_readiness(board, *, now: datetime | None = None) -> Readiness | None:
+    """Readiness for the board's next session (four queries), or None if none is planned."""
+    session = next_session(board, now=now)
+    if session is None:
+        return None
+    ready, members = ready_count(session)
+    return Readiness(session=session, member_count=members, ready_count=ready)
+
+
+def readiness_across_sessions(board) -> list[Readiness]:
+    """The readiness kept at the start of each past session, oldest first, in one query."""
+    snapshots = (
+        ReadinessSnapshot.objects.filter(session__board=board)
+        .select_related("session")
+        .order_by("session__starts_at", "session__pk")
+    )
+    return [
+        Readiness(
+            session=snapshot.session,
+            member_count=snapshot.member_count,
+            ready_count=snapshot.ready_count,
+            taken_at=snapshot.taken_at,
+        )
+        for snapshot in snapshots
+    ]
+
+
+@dataclass
+class MemberSession:
+    session: DevelopmentSession
+    items: list[Cell]
+    attended: bool | None = None
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for item in self.items if item.complete)
+
+
+def member_sessions(user, board, *, now: datetime | None = None, past_limit: int = 5) -> dict:
+    """The person's upcoming sessions on a board with their checklist, and recent past ones."""
+    now = now or timezone.now()
+    sessions = DevelopmentSession.objects.filter(board=board)
+    upcoming = list(sessions.filter(starts_at__gte=now).order_by("starts_at", "pk"))
+    past = list(sessions.filter(starts_at__lt=now).order_by("-starts_at", "-pk")[:past_limit])
+    assignments = list(
+        Assignment.objects.filter(session__in=upcoming)
+        .select_related("module")
+        .order_by("due_date", "pk")
+    )
+    progress = progress_grid([user.pk], [assignment.module_id for assignment in assignments])
+    by_session: dict = {session.pk: [] for session in upcoming}
+    for assignment in assignments:
+        by_session[assignment.session_id].append(assignment)
+    attended = dict(
+        Attendance.objects.filter(user=user, session__in=past).values_list("session_id", "attended")
+    )
+    return {
+        "upcoming": [
+            MemberSession(session, _cells(user.pk, by_session[session.pk], progress, {}, now))
+            for session in upcoming
+        ],
+        "past": [MemberSession(session, [], attended.get(session.pk)) for session in past],
+    }
+
+
+def facilitator_boards(user) -> list[Board]:
+    return list(boards_facilitated_by(user).select_related("organisation").order_by("pk"))
+
+
+def sessions_for_facilitator(user, *, now: datetime | None = None) -> list[dict]:
+    """Each board the person facilitates, with its upcoming and past sessions (two queries)."""
+    now = now or timezone.now()
+    boards = facilitator_boards(user)
+    sessions = (
+        DevelopmentSession.objects.filter(board__in=boards)
+        .annotate(assignment_count=Count("assignments"))
+        .select_related("readiness_snapshot")
+        .order_by("starts_at", "pk")
+    )
+    grouped = {board.pk: {"board": board, "upcoming": [], "past": []} for board in boards}
+    for session in sessions:
+        bucket = "upcoming" if session.starts_at >= now else "past"
+        grouped[session.board_id][bucket].append(session)
+    for entry in grouped.values():
+        entry["past"].reverse()
+    return list(grouped.values())
+
+
+def board_invitations(board) -> list:
+    invitations = board.invitations.select_related("accepted_by", "invited_by")
+    return list(invitations.order_by("-created_at"))
+
+
+def attendance_for(session) -> dict:
+    """{user_id: attended} for a session, in one query."""
+    return dict(session.attendance.values_list("user_id", "attended"))

@@ -1,0 +1,293 @@
+"""Writes for sessions, pre-reading, reminders, attendance, readiness and invitations.
+
+Each service is keyword-only, atomic, checks with `full_clean()` and is safe to call twice.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from learning.models import Board, Invitation
+from modules.models import ModulePage
+
+from .emails import absolute_url, module_url, notification_queue
+from .invitations import InvitationRow, invitation_problems
+from .models import (
+    Assignment,
+    Attendance,
+    DevelopmentSession,
+    DigestOptOut,
+    Notification,
+    ReadinessSnapshot,
+    due_date_problem,
+)
+from .selectors import board_members, ready_count, session_grid
+
+SESSION_FIELDS = ("title", "starts_at", "duration_minutes", "location", "online_link", "agenda")
+MANUAL_REMINDER_GAP = timedelta(hours=24)
+INVITATION_RESEND_GAP = timedelta(minutes=10)
+
+
+@transaction.atomic
+def session_create(
+    *,
+    board: Board,
+    title: str,
+    starts_at: datetime,
+    duration_minutes: int = 120,
+    location: str = "",
+    online_link: str = "",
+    agenda: str = "",
+    created_by=None,
+) -> DevelopmentSession:
+    """Plans a development session for a board."""
+    session = DevelopmentSession(
+        board=board,
+        title=title,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        location=location,
+        online_link=online_link,
+        agenda=agenda,
+        created_by=created_by,
+    )
+    session.full_clean()
+    session.save()
+    return session
+
+
+@transaction.atomic
+def session_update(*, session: DevelopmentSession, **changes) -> DevelopmentSession:
+    """Changes a session's details. Pre-reading may not end up due after the session."""
+    session = DevelopmentSession.objects.select_for_update().get(pk=session.pk)
+    for name in SESSION_FIELDS:
+        if name in changes:
+            setattr(session, name, changes[name])
+    session.full_clean()
+    due_dates = session.assignments.values_list("due_date", flat=True)
+    if any(due_date_problem(due_date, session.starts_at) for due_date in due_dates):
+        raise ValidationError(
+            {"starts_at": _("Some reading is due after this date. Change those due dates first.")}
+        )
+    session.save()
+    return session
+
+
+@transaction.atomic
+def assignment_set(
+    *, session: DevelopmentSession, module: ModulePage, due_date, assigned_by=None
+) -> Assignment:
+    """Sets a live module as pre-reading for a session, or changes its due date."""
+    if not ModulePage.objects.live().filter(pk=module.pk).exists():
+        raise ValidationError({"module": _("Only published modules can be set as reading.")})
+    assignment = Assignment.objects.filter(session=session, module=module).first()
+    if assignment is None:
+        assignment = Assignment(session=session, module=module, assigned_by=assigned_by)
+    assignment.due_date = due_date
+    assignment.full_clean()
+    assignment.save()
+    return assignment
+
+
+@transaction.atomic
+def assignment_withdraw(*, assignment: Assignment) -> None:
+    """Takes a module off a session's reading. Withdrawing twice does nothing more."""
+    Assignment.objects.filter(pk=assignment.pk).delete()
+
+
+def snapshot_take(*, session: DevelopmentSession) -> ReadinessSnapshot | None:
+    """Keeps the share of members who had finished the reading when the session started.
+
+    Only once the session has started; the first snapshot is kept and never recomputed.
+    """
+    if not session.has_started():
+        return None
+    existing = ReadinessSnapshot.objects.filter(session=session).first()
+    if existing is not None:
+        return existing
+    ready, members = ready_count(session, as_of=session.starts_at)
+    with transaction.atomic():
+        snapshot, _created = ReadinessSnapshot.objects.get_or_create(
+            session=session, defaults={"member_count": members, "ready_count": ready}
+        )
+    return snapshot
+
+
+@transaction.atomic
+def attendance_record(
+    *, session: DevelopmentSession, attended_user_ids: set[int], recorded_by
+) -> None:
+    """Records who came to a session that has started; everyone else on the board did not."""
+    if not session.has_started():
+        raise ValidationError(_("You can record attendance once the session has started."))
+    now = timezone.now()
+    for membership in board_members(session.board):
+        Attendance.objects.update_or_create(
+            session=session,
+            user=membership.user,
+            defaults={
+                "attended": membership.user_id in attended_user_ids,
+                "recorded_by": recorded_by,
+                "recorded_at": now,
+            },
+        )
+    snapshot_take(session=session)
+
+
+@transaction.atomic
+def reminders_send_manual(*, session: DevelopmentSession, sent_by) -> tuple[int, int]:
+    """Emails everyone not yet ready one list of what is outstanding for the session.
+
+    Nobody gets more than one of these per session in 24 hours. Returns (sent, held back).
+    """
+    session = (
+        DevelopmentSession.objects.select_for_update()
+        .select_related("board__organisation")
+        .get(pk=session.pk)
+    )
+    now = timezone.now()
+    sent = held_back = 0
+    for row in session_grid(session, now=now).not_ready:
+        if not row.outstanding:
+            continue
+        if row.last_reminder_at and now - row.last_reminder_at < MANUAL_REMINDER_GAP:
+            held_back += 1
+            continue
+        notification_queue(
+            kind=Notification.Kind.MANUAL,
+            key=f"manual:{session.pk}:{row.user.pk}:{now.isoformat()}",
+            to=row.user.email,
+            subject=_("Reading to finish before %(title)s") % {"title": session.title},
+            template="manual_reminder",
+            context={
+                "person": row.user,
+                "session": session,
+                "items": [
+                    {"cell": cell, "url": module_url(cell.assignment.module)}
+                    for cell in row.outstanding
+                ],
+                "sent_by": sent_by,
+                "home_url": absolute_url(reverse("member_home")),
+            },
+            recipient=row.user,
+            session=session,
+        )
+        sent += 1
+    return sent, held_back
+
+
+def _send_invitation(invitation: Invitation, now: datetime) -> None:
+    notification_queue(
+        kind=Notification.Kind.INVITATION,
+        key=f"invitation:{invitation.pk}:{now.isoformat()}",
+        to=invitation.email,
+        subject=_("You are invited to join %(board)s on BoardReady") % {"board": invitation.board},
+        template="invitation",
+        context={
+            "invitation": invitation,
+            "accept_url": absolute_url(reverse("invitation_accept", args=[invitation.token])),
+        },
+        invitation=invitation,
+    )
+
+
+def _invitation_create(*, board: Board, row: InvitationRow, invited_by, now) -> Invitation:
+    invitation = Invitation(
+        board=board,
+        email=row.email,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        role=row.role,
+        invited_by=invited_by,
+        created_at=now,
+        expires_at=now + timedelta(days=settings.BOARDREADY_INVITATION_DAYS),
+    )
+    invitation.full_clean()
+    invitation.save()
+    _send_invitation(invitation, now)
+    return invitation
+
+
+@transaction.atomic
+def invitation_create(
+    *, board: Board, email: str, first_name: str, last_name: str, role: str, invited_by
+) -> Invitation:
+    """Invites one person to a board and emails them the link to accept."""
+    row = InvitationRow(
+        line=1,
+        email=email.strip().lower(),
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        role=role,
+    )
+    problem = invitation_problems(board, [row.email]).get(row.email)
+    if problem:
+        raise ValidationError({"email": problem})
+    return _invitation_create(board=board, row=row, invited_by=invited_by, now=timezone.now())
+
+
+@transaction.atomic
+def invitations_import(*, board: Board, rows: list[InvitationRow], invited_by) -> list[Invitation]:
+    """Invites every row of a checked CSV file, or (if any row has become a problem) nobody."""
+    problems = invitation_problems(board, [row.email for row in rows])
+    if problems:
+        raise ValidationError(
+            [
+                _("Row %(line)s (%(email)s): %(problem)s")
+                % {"line": row.line, "email": row.email, "problem": problems[row.email]}
+                for row in rows
+                if row.email in problems
+            ]
+        )
+    now = timezone.now()
+    return [
+        _invitation_create(board=board, row=row, invited_by=invited_by, now=now) for row in rows
+    ]
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation) -> bool:
+    """Emails the link again and gives the person another seven days.
+
+    Returns False (and sends nothing) if it was sent in the last ten minutes.
+    """
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.state not in ("pending", "expired"):
+        raise ValidationError(_("This invitation has been used or withdrawn."))
+    now = timezone.now()
+    recent = Notification.objects.filter(
+        invitation=invitation, created_at__gt=now - INVITATION_RESEND_GAP
+    )
+    if recent.exists():
+        return False
+    invitation.expires_at = now + timedelta(days=settings.BOARDREADY_INVITATION_DAYS)
+    invitation.full_clean()
+    invitation.save(update_fields=["expires_at"])
+    _send_invitation(invitation, now)
+    return True
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation) -> Invitation:
+    """Withdraws an invitation so its link no longer works. Revoking twice changes nothing."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation has already been accepted."))
+    if invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+    return invitation
+
+
+@transaction.atomic
+def digest_set(*, user, wanted: bool) -> None:
+    """Turns the facilitator's daily digest email on or off."""
+    if wanted:
+        DigestOptOut.objects.filter(user=user).delete()
+    else:
+        DigestOptOut.objects.get_or_create(user=user)

@@ -1,0 +1,29 @@
+"""Background work: sending the emails queued in the Notification outbox."""
+
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from .models import Notification
+
+
+@task()
+def deliver_notification(notification_id: int) -> bool:
+    """Sends one queued email with plain-text and HTML parts. Running it twice sends it once."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update()
+            .filter(pk=notification_id, sent_at__isnull=True)
+            .first()
+        )
+        if notification is None:
+            return False
+        message = EmailMultiAlternatives(
+            subject=notification.subject, body=notification.text_body, to=[notification.to]
+        )
+        message.attach_alternative(notification.html_body, "text/html")
+        message.send()
+        notification.sent_at = timezone.now()
+        notification.save(update_fields=["sent_at"])
+    return True

@@ -1,0 +1,43 @@
+from django.urls import path
+
+from . import views
+
+app_name = "development"
+urlpatterns = [
+    path("", views.session_list, name="session_list"),
+    path("digest/", views.digest_update, name="digest_update"),
+    path("boards/<int:board_id>/new/", views.session_create, name="session_create"),
+    path("boards/<int:board_id>/invitations/", views.invitation_list, name="invitation_list"),
+    path(
+        "boards/<int:board_id>/invitations/upload/",
+        views.invitation_upload,
+        name="invitation_upload",
+    ),
+    path(
+        "invitations/<int:invitation_id>/resend/",
+        views.invitation_resend,
+        name="invitation_resend",
+    ),
+    path(
+        "invitations/<int:invitation_id>/revoke/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("<int:session_id>/", views.session_detail, name="session_detail"),
+    path("<int:session_id>/edit/", views.session_edit, name="session_edit"),
+    path("<int:session_id>/readiness.csv", views.session_csv, name="session_csv"),
+    path("<int:session_id>/remind/", views.session_remind, name="session_remind"),
+    path("<int:session_id>/attendance/", views.session_attendance, name="session_attendance"),
+    path("<int:session_id>/calendar.ics", views.session_calendar, name="session_calendar"),
+    path("<int:session_id>/reading/add/", views.assignment_add, name="assignment_add"),
+    path(
+        "<int:session_id>/reading/<int:assignment_id>/",
+        views.assignment_edit,
+        name="assignment_edit",
+    ),
+    path(
+        "<int:session_id>/reading/<int:assignment_id>/withdraw/",
+        views.assignment_withdraw,
+        name="assignment_withdraw",
+    ),
+]

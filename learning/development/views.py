@@ -1,0 +1,303 @@
+"""Facilitators plan sessions, set reading, chase it and invite people; members get a calendar."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from learning.models import Role
+from learning.permissions import access_board_as_facilitator
+
+from . import forms, selectors, services
+from .exports import grid_csv
+from .ics import session_calendar_file
+from .invitations import CSVFileError, parse_invitations_csv
+from .models import DigestOptOut
+from .permissions import (
+    access_assignment_as_facilitator,
+    access_invitation_as_facilitator,
+    access_session_as_facilitator,
+    access_session_as_member,
+)
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _email(invitation) -> dict:
+    return {"email": invitation.email}
+
+
+@login_required
+def session_list(request):
+    """The sessions of every board the person facilitates."""
+    boards = selectors.sessions_for_facilitator(request.user)
+    if not boards:
+        raise Http404("You do not facilitate a board.")
+    wants_digest = not DigestOptOut.objects.filter(user=request.user).exists()
+    return render(
+        request,
+        "development/session_list.html",
+        {"boards": boards, "wants_digest": wants_digest},
+    )
+
+
+@login_required
+def session_create(request, board_id):
+    board = access_board_as_facilitator(request.user, board_id)
+    form = forms.SessionForm(request.POST or None, future_only=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.session_create(
+                board=board, created_by=request.user, **form.session_fields()
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Session created. Now set the reading."))
+            return redirect("development:session_detail", session.pk)
+    return render(request, "development/session_form.html", {"form": form, "board": board})
+
+
+@login_required
+def session_edit(request, session_id):
+    session = access_session_as_facilitator(request.user, session_id)
+    form = forms.SessionForm(request.POST or None, initial=forms.SessionForm.initial_for(session))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_update(session=session, **form.session_fields())
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Session details saved."))
+            return redirect("development:session_detail", session.pk)
+    context = {"form": form, "board": session.board, "session": session}
+    return render(request, "development/session_form.html", context)
+
+
+@login_required
+def session_detail(request, session_id):
+    """The facilitator's view: every member against every module, and who is ready."""
+    session = access_session_as_facilitator(request.user, session_id)
+    grid = selectors.session_grid(session)
+    context = {"session": session, "grid": grid, "started": session.has_started()}
+    return render(request, "development/session_detail.html", context)
+
+
+@login_required
+def session_csv(request, session_id):
+    session = access_session_as_facilitator(request.user, session_id)
+    response = HttpResponse(
+        grid_csv(selectors.session_grid(session)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="session-{session.pk}-reading.csv"'
+    return response
+
+
+@login_required
+@require_POST
+def session_remind(request, session_id):
+    session = access_session_as_facilitator(request.user, session_id)
+    sent, held_back = services.reminders_send_manual(session=session, sent_by=request.user)
+    if sent:
+        messages.success(
+            request,
+            ngettext("Reminder sent to %(n)s person.", "Reminders sent to %(n)s people.", sent)
+            % {"n": sent},
+        )
+    if held_back:
+        messages.info(
+            request,
+            ngettext(
+                "%(n)s person had a reminder in the last 24 hours, so we did not send another.",
+                "%(n)s people had a reminder in the last 24 hours, so we did not send another.",
+                held_back,
+            )
+            % {"n": held_back},
+        )
+    if not sent and not held_back:
+        messages.info(request, _("Everyone has finished the reading. No reminders were needed."))
+    return redirect("development:session_detail", session.pk)
+
+
+@login_required
+def session_attendance(request, session_id):
+    session = access_session_as_facilitator(request.user, session_id)
+    if not session.has_started():
+        raise Http404("The session has not started.")
+    members = selectors.board_members(session.board)
+    attended = selectors.attendance_for(session)
+    initial = {"attended": [str(user_id) for user_id, came in attended.items() if came]}
+    form = forms.AttendanceForm(request.POST or None, members=members, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.attendance_record(
+            session=session, attended_user_ids=form.attended_ids(), recorded_by=request.user
+        )
+        messages.success(request, _("Attendance saved."))
+        return redirect("development:session_detail", session.pk)
+    context = {"session": session, "form": form, "recorded": bool(attended)}
+    return render(request, "development/attendance_form.html", context)
+
+
+@login_required
+def session_calendar(request, session_id):
+    """An .ics file for the session, for anyone on its board."""
+    session = access_session_as_member(request.user, session_id)
+    response = HttpResponse(session_calendar_file(session), content_type="text/calendar")
+    response["Content-Disposition"] = f'attachment; filename="boardready-session-{session.pk}.ics"'
+    return response
+
+
+@login_required
+def assignment_add(request, session_id):
+    session = access_session_as_facilitator(request.user, session_id)
+    return _assignment_form(request, session, None)
+
+
+@login_required
+def assignment_edit(request, session_id, assignment_id):
+    assignment = access_assignment_as_facilitator(request.user, session_id, assignment_id)
+    return _assignment_form(request, assignment.session, assignment)
+
+
+def _assignment_form(request, session, assignment):
+    initial = {"due_date": assignment.due_date, "module": assignment.module} if assignment else {}
+    form = forms.AssignmentForm(
+        request.POST or None, session=session, assignment=assignment, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assignment_set(
+                session=session,
+                module=assignment.module if assignment else form.cleaned_data["module"],
+                due_date=form.cleaned_data["due_date"],
+                assigned_by=request.user,
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Reading saved."))
+            return redirect("development:session_detail", session.pk)
+    context = {"form": form, "session": session, "assignment": assignment}
+    return render(request, "development/assignment_form.html", context)
+
+
+@login_required
+@require_POST
+def assignment_withdraw(request, session_id, assignment_id):
+    try:
+        assignment = access_assignment_as_facilitator(request.user, session_id, assignment_id)
+    except Http404:
+        # Withdrawn already (a double submit): the session itself must still be theirs.
+        session = access_session_as_facilitator(request.user, session_id)
+        return redirect("development:session_detail", session.pk)
+    services.assignment_withdraw(assignment=assignment)
+    messages.success(
+        request, _("%(module)s is no longer set as reading.") % {"module": assignment.module.title}
+    )
+    return redirect("development:session_detail", assignment.session.pk)
+
+
+@login_required
+def invitation_list(request, board_id):
+    """Who has been invited to the board, and a form to invite one more person."""
+    board = access_board_as_facilitator(request.user, board_id)
+    form = forms.InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invitation_create(
+                board=board, invited_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Invitation sent to %(email)s.") % _email(invitation))
+            return redirect("development:invitation_list", board.pk)
+    context = {
+        "board": board,
+        "form": form,
+        "invitations": selectors.board_invitations(board),
+    }
+    return render(request, "development/invitation_list.html", context)
+
+
+@login_required
+def invitation_upload(request, board_id):
+    """Invites everyone in a CSV file, or nobody if any row has a problem."""
+    board = access_board_as_facilitator(request.user, board_id)
+    form = forms.InvitationUploadForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows, problems = parse_invitations_csv(form.cleaned_data["file"], board)
+            if not problems:
+                invitations = services.invitations_import(
+                    board=board, rows=rows, invited_by=request.user
+                )
+        except CSVFileError as error:
+            form.add_error("file", str(error))
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            if not problems:
+                messages.success(
+                    request,
+                    ngettext("%(n)s invitation sent.", "%(n)s invitations sent.", len(invitations))
+                    % {"n": len(invitations)},
+                )
+                return redirect("development:invitation_list", board.pk)
+    context = {"board": board, "form": form, "problems": problems, "roles": Role.choices}
+    return render(request, "development/invitation_upload.html", context)
+
+
+@login_required
+@require_POST
+def invitation_resend(request, invitation_id):
+    invitation = access_invitation_as_facilitator(request.user, invitation_id)
+    try:
+        sent = services.invitation_resend(invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if sent:
+            messages.success(request, _("Invitation sent again to %(email)s.") % _email(invitation))
+        else:
+            messages.info(request, _("We sent that invitation a few minutes ago."))
+    return redirect("development:invitation_list", invitation.board_id)
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, invitation_id):
+    invitation = access_invitation_as_facilitator(request.user, invitation_id)
+    try:
+        services.invitation_revoke(invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Invitation to %(email)s withdrawn.") % _email(invitation))
+    return redirect("development:invitation_list", invitation.board_id)
+
+
+@login_required
+@require_POST
+def digest_update(request):
+    if not selectors.facilitator_boards(request.user):
+        raise Http404("You do not facilitate a board.")
+    form = forms.DigestForm(request.POST)
+    wanted = form.is_valid() and form.cleaned_data["wanted"]
+    services.digest_set(user=request.user, wanted=wanted)
+    if wanted:
+        messages.success(request, _("You will get the daily digest email."))
+    else:
+        messages.success(request, _("You will not get the daily digest email."))
+    return redirect("development:session_list")

@@ -1,0 +1,200 @@
+"""Multi-factor sign-in: who needs a second factor, and the writes that set one up or remove it.
+
+A second factor is an authenticator app (django-otp TOTP) backed by one-off recovery codes
+(django-otp static tokens). Chairs, facilitators, content editors (anyone who may open the
+Wagtail admin) and staff must use one; every other member may choose to.
+"""
+
+import io
+from base64 import b32encode
+
+import segno
+from django.conf import settings
+from django.db import transaction
+from django.utils.safestring import mark_safe
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from learning.audit.models import AuditEvent
+from learning.audit.services import audit_record, session_forget, session_track
+
+from .models import Membership
+from .permissions import LEADER_ROLES
+
+# What the session still needs before the person is fully signed in: set at sign-in so the
+# middleware does not query on every request.
+MFA_SESSION_KEY = "boardready_mfa"
+STATE_NONE = "none"  # no second factor set up, none required
+STATE_VERIFY = "verify"  # has an authenticator app: must enter a code
+STATE_ENROL = "enrol"  # must set up an authenticator app before going on
+
+TOTP_DEVICE_NAME = "Authenticator app"
+RECOVERY_DEVICE_NAME = "Recovery codes"
+
+
+def user_requires_mfa(user) -> bool:
+    """Staff, content editors (Wagtail admin access), chairs and facilitators need a second
+    factor."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin"):
+        return True
+    return Membership.objects.active().filter(user=user, role__in=LEADER_ROLES).exists()
+
+
+def user_has_mfa(user) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def second_factor_state(user) -> str:
+    if user_has_mfa(user):
+        return STATE_VERIFY
+    if user_requires_mfa(user):
+        return STATE_ENROL
+    return STATE_NONE
+
+
+def recovery_codes_left(user) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def totp_device_for_setup(*, user) -> TOTPDevice:
+    """The person's unconfirmed authenticator device, made once and reused until confirmed."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
+        device.full_clean()
+        device.save()
+    return device
+
+
+def totp_qr_svg(device: TOTPDevice) -> str:
+    """The setup link as an SVG QR code (no inline styles, so the page's CSP holds)."""
+    buffer = io.BytesIO()
+    segno.make(device.config_url, error="m").save(
+        buffer,
+        kind="svg",
+        xmldecl=False,
+        svgns=True,
+        scale=5,
+        border=2,
+        nl=False,
+        svgclass="br-qr-code",
+        lineclass=None,
+        title="QR code for your authenticator app",
+    )
+    return mark_safe(buffer.getvalue().decode())  # noqa: S308 (segno's own markup, no user text)
+
+
+def totp_secret_for_display(device: TOTPDevice) -> str:
+    """The secret in base32, in groups of four, for typing into an app by hand."""
+    secret = b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+@transaction.atomic
+def mfa_totp_confirm(*, request, device: TOTPDevice, token: str) -> list[str] | None:
+    """Confirms a new authenticator app with a code from it and marks the session verified.
+
+    Any older app is removed and a fresh set of recovery codes is made. Returns the codes, or
+    None when the code was wrong.
+    """
+    user = request.user
+    device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=user)
+    if not device.verify_token(token):
+        return None
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    codes = _recovery_codes_replace(user)
+    _mark_verified(request, device)
+    audit_record(
+        actor=user, action=AuditEvent.Action.MFA_ENABLED, subject_user=user, request=request
+    )
+    return codes
+
+
+def _recovery_codes_replace(user) -> list[str]:
+    device, _ = StaticDevice.objects.get_or_create(
+        user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(settings.BOARDREADY_RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+@transaction.atomic
+def recovery_codes_generate(*, request) -> list[str]:
+    """Replaces the person's recovery codes with a new set; the old ones stop working."""
+    user = request.user
+    codes = _recovery_codes_replace(user)
+    audit_record(
+        actor=user,
+        action=AuditEvent.Action.RECOVERY_CODES_CREATED,
+        subject_user=user,
+        request=request,
+    )
+    return codes
+
+
+@transaction.atomic
+def mfa_remove(*, request) -> None:
+    """Removes the person's authenticator app and recovery codes (only if none is required)."""
+    user = request.user
+    if user_requires_mfa(user):
+        raise PermissionError("A second factor is required for this account.")
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    request.session.pop(DEVICE_ID_SESSION_KEY, None)
+    request.session[MFA_SESSION_KEY] = STATE_NONE
+    audit_record(
+        actor=user, action=AuditEvent.Action.MFA_REMOVED, subject_user=user, request=request
+    )
+
+
+def mfa_verify(*, request, token: str) -> bool:
+    """Checks a code from the authenticator app, or a recovery code, and if it is right marks
+    the session verified (with a new session key). Throttled by django-otp after failures."""
+    user = request.user
+    token = "".join(token.split()).lower()
+    with transaction.atomic():
+        device = None
+        if len(token) == 6 and token.isdigit():
+            device = (
+                TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
+            )
+        else:
+            device = (
+                StaticDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
+            )
+        verified = device is not None and device.verify_token(token)
+    if not verified:
+        audit_record(
+            actor=user, action=AuditEvent.Action.MFA_FAILED, subject_user=user, request=request
+        )
+        return False
+    _mark_verified(request, device)
+    action = (
+        AuditEvent.Action.RECOVERY_CODE_USED
+        if isinstance(device, StaticDevice)
+        else AuditEvent.Action.MFA_VERIFIED
+    )
+    audit_record(actor=user, action=action, subject_user=user, request=request)
+    return True
+
+
+def verification_is_throttled(user) -> bool:
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device is not None and not device.verify_is_allowed()[0]
+
+
+def _mark_verified(request, device) -> None:
+    old_key = request.session.session_key
+    request.session.cycle_key()
+    session_forget(session_key=old_key)
+    session_track(user=request.user, session_key=request.session.session_key)
+    otp_login(request, device)
+    request.session[MFA_SESSION_KEY] = STATE_VERIFY

@@ -1,0 +1,63 @@
+"""learning.charts: one drawing for the web (inline SVG) and for PDFs."""
+
+import re
+import xml.etree.ElementTree as ET  # noqa: S405
+
+import pytest
+from reportlab.graphics import renderPDF
+
+from learning.charts import Series, bar_chart, svg
+
+
+def _chart(**kwargs):
+    drawing = bar_chart(
+        ["Drive", "Knowledge <& more>", "A very long label that has to wrap onto a second line"],
+        [Series("This time", [3.2, 5.0, None]), Series("Last time", [2.0, 4.5, 6.0])],
+        minimum=1,
+        maximum=7,
+    )
+    return drawing, svg(
+        drawing,
+        **(
+            {"chart_id": "scores", "title": "Your scores", "description": "Mean per dimension"}
+            | kwargs
+        ),
+    )
+
+
+def test_the_svg_has_no_style_attributes_for_a_strict_csp():
+    _, text = _chart()
+    assert "style=" not in text
+    assert 'fill="' in text  # presentation attributes instead
+
+
+def test_the_svg_is_an_image_labelled_by_its_title_and_description():
+    _, text = _chart()
+    root = ET.fromstring(text)  # noqa: S314
+    namespace = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "scores-title scores-desc"
+    assert root.find(f"{namespace}title").text == "Your scores"
+    assert root.find(f"{namespace}desc").text == "Mean per dimension"
+    assert root.find(f"{namespace}title").get("id") == "scores-title"
+
+
+def test_labels_are_escaped_and_ids_carry_the_chart_id():
+    _, text = _chart(title="A <b>title</b>")
+    assert "Knowledge &lt;&amp; more&gt;" in text
+    assert "<b>" not in text
+    ids = re.findall(r'id="([^"]+)"', text)
+    assert ids and all(value.startswith("scores") for value in ids)
+    assert "url(#scores-clip)" in text
+    assert "<?xml" not in text and "DOCTYPE" not in text
+
+
+def test_the_same_drawing_goes_into_a_pdf():
+    drawing, _ = _chart()
+    assert renderPDF.drawToString(drawing).startswith(b"%PDF")
+
+
+def test_a_chart_id_that_is_not_a_simple_id_is_refused():
+    drawing, _ = _chart()
+    with pytest.raises(ValueError):
+        svg(drawing, chart_id='x" onload="alert(1)', title="t", description="d")
