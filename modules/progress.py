@@ -5,10 +5,14 @@ Completion rule: a module is complete once it is read and, if it has a live know
 A free-text answer waiting for marking leaves the module "awaiting marking", not complete.
 """
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import ModulePage, ModuleProgress, ProgressStatus
+
+OPENED_REFRESH = timedelta(minutes=5)
 
 
 def module_has_knowledge_check(page: ModulePage) -> bool:
@@ -35,9 +39,18 @@ def _refresh_completion(progress: ModuleProgress, page: ModulePage, now) -> None
 
 
 def progress_record_opened(*, user, page: ModulePage) -> ModuleProgress:
-    """Records that a signed-in person opened the module ("reading")."""
-    progress = _get_or_create(user, page)
-    ModuleProgress.objects.filter(pk=progress.pk).update(last_activity_at=timezone.now())
+    """Records that a signed-in person opened the module ("reading").
+
+    Reading a long module means many page loads, so the last-activity time is refreshed at most
+    every few minutes: a repeat visit costs one query.
+    """
+    progress = ModuleProgress.objects.filter(user=user, page=page).first()
+    if progress is None:
+        return _get_or_create(user, page)
+    now = timezone.now()
+    if now - progress.last_activity_at >= OPENED_REFRESH:
+        progress.last_activity_at = now
+        ModuleProgress.objects.filter(pk=progress.pk).update(last_activity_at=now)
     return progress
 
 

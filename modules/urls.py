@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+"""Non-page views for modules; Wagtail serves the pages themselves."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "modules"
-urlpatterns: list = []
+urlpatterns = [
+    path("modules/<int:page_id>/read/", views.module_read, name="module_read"),
+    path("search/", views.search, name="search"),
+]

@@ -1,46 +1,8 @@
-"""Wagtail pages and snippets for BoardReady's content."""
+"""Each person's progress through each module."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-
-
-class HomePage(Page):
-    """The front page: what BoardReady is, and a way in for members."""
-
-    introduction = models.CharField(max_length=300, blank=True)
-    body = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"])
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-
-    max_count = 1
-    parent_page_types = ["wagtailcore.Page"]
-
-
-class ModuleIndexPage(Page):
-    """Lists the pre-reading modules."""
-
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-
-    parent_page_types = ["modules.HomePage"]
-    subpage_types = ["modules.ModulePage"]
-    max_count = 1
-
-
-class ModulePage(Page):
-    """A short pre-reading module a board reads before a facilitated session."""
-
-    summary = models.TextField(help_text="One or two sentences shown in listings.")
-
-    content_panels = [*Page.content_panels, FieldPanel("summary")]
-
-    parent_page_types = ["modules.ModuleIndexPage"]
-    subpage_types: list = []
 
 
 class ModuleProgress(models.Model):
@@ -59,7 +21,9 @@ class ModuleProgress(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_progress"
     )
-    page = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="progress")
+    page = models.ForeignKey(
+        "modules.ModulePage", on_delete=models.CASCADE, related_name="progress"
+    )
     started_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     check_state = models.CharField(
@@ -86,6 +50,10 @@ class ModuleProgress(models.Model):
         if self.check_state == self.CheckState.AWAITING_MARKING:
             return ProgressStatus.AWAITING_MARKING
         return ProgressStatus.READING
+
+    @property
+    def status_label(self) -> str:
+        return ProgressStatus(self.status).label
 
 
 class ProgressStatus(models.TextChoices):

@@ -1,0 +1,287 @@
+"""Loads BoardReady's content files (`modules/content/`) into the database.
+
+Keyed on slugs (and, for assurance questions, area and wording): anything that already exists is
+left alone, so editors own the content once it is loaded and a reload never overwrites their
+changes. Block ids are derived from the module's slug and the block's position, so every fresh
+database gives a reflection prompt the same id.
+"""
+
+import logging
+import tomllib
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.html import escape
+
+from .models import (
+    AssuranceQuestion,
+    AssuranceQuestionsPage,
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    GlossaryPage,
+    HomePage,
+    LexiconTerm,
+    ModuleIndexPage,
+    ModulePage,
+)
+
+logger = logging.getLogger(__name__)
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+_IDS = uuid.UUID("6f1c3f0e-5b8a-4f55-9c39-2a0d1b7e4c10")
+
+INDEX_PAGES = [
+    (
+        ModuleIndexPage,
+        "modules",
+        "Pre-reading modules",
+        "Short modules to read before each board development session. Each takes 10 to 20 "
+        "minutes. Your facilitator will tell you which to read and by when.",
+    ),
+    (
+        GlossaryPage,
+        "glossary",
+        "Glossary: the race lexicon",
+        "Plain definitions of the words boards use when they talk about race, with when to use "
+        "each one and when to avoid it.",
+    ),
+    (
+        CaseStudyIndexPage,
+        "case-studies",
+        "Case studies",
+        "What other NHS boards did on race equality, what changed and what the data showed.",
+    ),
+    (
+        AssuranceQuestionsPage,
+        "assurance-questions",
+        "Assurance questions",
+        "Questions a board can ask itself or its executive team, grouped by the ten areas of "
+        "good practice.",
+    ),
+]
+
+
+@dataclass
+class LoadReport:
+    """What one load created, and anything in the files it could not use."""
+
+    created: Counter = field(default_factory=Counter)
+    problems: list = field(default_factory=list)
+
+    def problem(self, message: str) -> None:
+        self.problems.append(message)
+        logger.warning("Content: %s", message)
+
+
+def _read(path: Path) -> dict:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _block_id(*parts) -> str:
+    return str(uuid.uuid5(_IDS, ":".join(str(part) for part in parts)))
+
+
+def _publish(obj) -> None:
+    obj.save_revision().publish()
+
+
+def _index_pages(home, report: LoadReport) -> dict:
+    pages = {}
+    for model, slug, title, introduction in INDEX_PAGES:
+        page = model.objects.first()
+        if page is None:
+            page = model(title=title, slug=slug, introduction=introduction)
+            home.add_child(instance=page)
+            _publish(page)
+            report.created[model.__name__] += 1
+        pages[model] = page
+    return pages
+
+
+def _load_terms(entries: list, report: LoadReport) -> None:
+    existing = {slug.lower() for slug in LexiconTerm.objects.values_list("slug", flat=True)}
+    existing |= {term.lower() for term in LexiconTerm.objects.values_list("term", flat=True)}
+    new_terms = []
+    for entry in entries:
+        if entry["slug"].lower() in existing or entry["term"].lower() in existing:
+            continue
+        term = LexiconTerm(
+            term=entry["term"],
+            slug=entry["slug"],
+            definition=entry["definition"].strip(),
+            usage_note=entry.get("usage_note", "").strip(),
+            contested=entry.get("contested", False),
+            alternatives=", ".join(entry.get("alternatives", [])),
+            sources=[
+                {"type": "source", "value": _source(source), "id": _block_id(entry["slug"], n)}
+                for n, source in enumerate(entry.get("sources", []))
+            ],
+            live=False,
+        )
+        term.full_clean()
+        term.save()
+        existing |= {term.slug.lower(), term.term.lower()}
+        new_terms.append((term, entry))
+    by_term = {term.term.lower(): term for term in LexiconTerm.objects.all()}
+    for term, entry in new_terms:
+        related = [by_term.get(name.lower()) for name in entry.get("related", [])]
+        for name, found in zip(entry.get("related", []), related, strict=True):
+            if found is None:
+                report.problem(f"term {term.term!r}: related term {name!r} not found")
+        term.related = [found for found in related if found is not None]
+        term.save()
+        _publish(term)
+        report.created["LexiconTerm"] += 1
+
+
+def _source(entry: dict) -> dict:
+    return {
+        "title": entry["title"],
+        "publisher": entry.get("publisher", ""),
+        "year": entry.get("year"),
+        "url": entry.get("url", ""),
+    }
+
+
+def _load_case_studies(entries: list, index, report: LoadReport) -> None:
+    existing = set(CaseStudyPage.objects.values_list("slug", flat=True))
+    for entry in entries:
+        if entry["slug"] in existing:
+            continue
+        page = CaseStudyPage(
+            title=entry["title"],
+            slug=entry["slug"],
+            organisation_type=entry["organisation_type"],
+            areas=entry.get("areas", []),
+            summary=entry["summary"].strip(),
+            what_they_did=entry["what_they_did"].strip(),
+            what_changed=entry["what_changed"].strip(),
+            what_the_data_showed=entry.get("what_the_data_showed", "").strip(),
+            source=entry["source"],
+            source_url=entry.get("source_url", ""),
+        )
+        index.add_child(instance=page)
+        _publish(page)
+        report.created["CaseStudyPage"] += 1
+
+
+def _module_blocks(slug: str, entries: list, report: LoadReport) -> list:
+    """StreamField raw data for a module's `[[body]]` entries (see content/README.md)."""
+    terms = {term.lower(): pk for term, pk in LexiconTerm.objects.values_list("term", "pk")}
+    cases = dict(CaseStudyPage.objects.values_list("slug", "pk"))
+    blocks = []
+
+    def add(block_type, value):
+        n = len(blocks)
+        blocks.append({"type": block_type, "value": value, "id": _block_id(slug, n)})
+
+    for entry in entries:
+        kind = entry["type"]
+        if kind in ("heading", "quote", "statistic", "reflection", "video", "further_reading"):
+            value = {key: item for key, item in entry.items() if key != "type"}
+            if kind == "heading":
+                value = entry["text"]
+            elif kind == "further_reading":
+                value = _source(entry)
+            add(kind, value)
+        elif kind == "text":
+            add("text", entry["html"].strip())
+        elif kind == "inset":
+            add("inset", {"body": entry["html"].strip()})
+        elif kind == "warning":
+            title = entry.get("title", "Important")
+            add("warning", {"title": title, "heading_level": 3, "body": entry["html"].strip()})
+        elif kind == "details":
+            inner = [
+                {
+                    "type": "richtext",
+                    "value": entry["html"].strip(),
+                    "id": _block_id(slug, len(blocks), 0),
+                }
+            ]
+            add("details", {"title": entry["title"], "body": inner})
+        elif kind == "do_dont":
+            for side in ("do", "dont"):
+                if entry.get(side):
+                    items = [escape(item) for item in entry[side]]
+                    add(side, {"heading_level": 3, "label": "", side: items})
+        elif kind == "key_terms":
+            chosen = []
+            for name in entry["terms"]:
+                if name.lower() in terms:
+                    chosen.append(terms[name.lower()])
+                else:
+                    report.problem(f"module {slug!r}: key term {name!r} not found")
+            if chosen:
+                add("key_terms", {"terms": chosen})
+        elif kind == "case_study":
+            if entry["slug"] in cases:
+                add("case_study", cases[entry["slug"]])
+            else:
+                report.problem(f"module {slug!r}: case study {entry['slug']!r} not found")
+        else:
+            report.problem(f"module {slug!r}: unknown block type {kind!r}")
+    return blocks
+
+
+def _load_module(entry: dict, index, report: LoadReport) -> None:
+    slug = entry["slug"]
+    page = ModulePage(
+        title=entry["title"],
+        slug=slug,
+        summary=entry["summary"].strip(),
+        topic=entry.get("topic", ""),
+        areas=entry.get("areas", []),
+        learning_outcomes=[
+            {"type": "outcome", "value": outcome, "id": _block_id(slug, "outcome", n)}
+            for n, outcome in enumerate(entry.get("learning_outcomes", []))
+        ],
+        reading_minutes_override=entry.get("reading_minutes") or None,
+        body=_module_blocks(slug, entry.get("body", []), report),
+    )
+    index.add_child(instance=page)
+    _publish(page)
+    report.created["ModulePage"] += 1
+
+
+def _load_questions(entries: list, report: LoadReport) -> None:
+    existing = set(AssuranceQuestion.objects.values_list("area", "text"))
+    for position, entry in enumerate(entries):
+        key = (entry["area"], entry["text"].strip())
+        if key in existing:
+            continue
+        question = AssuranceQuestion(
+            area=key[0], text=key[1], why=entry.get("why", "").strip(), sort_order=position
+        )
+        question.full_clean()
+        question.save()
+        existing.add(key)
+        report.created["AssuranceQuestion"] += 1
+
+
+@transaction.atomic
+def load_content(content_dir: Path = CONTENT_DIR) -> LoadReport:
+    """Creates whatever in `content_dir` is not in the database yet; changes nothing else."""
+    report = LoadReport()
+    home = HomePage.objects.first()
+    if home is None:
+        report.problem("no home page to put the content under")
+        return report
+    indexes = _index_pages(home, report)
+    if (content_dir / "lexicon.toml").exists():
+        _load_terms(_read(content_dir / "lexicon.toml").get("term", []), report)
+    if (content_dir / "case_studies.toml").exists():
+        entries = _read(content_dir / "case_studies.toml").get("case_study", [])
+        _load_case_studies(entries, indexes[CaseStudyIndexPage], report)
+    modules = [_read(path) for path in sorted((content_dir / "modules").glob("*.toml"))]
+    existing = set(ModulePage.objects.values_list("slug", flat=True))
+    for entry in sorted(modules, key=lambda module: module.get("order", 99)):
+        if entry["slug"] not in existing:
+            _load_module(entry, indexes[ModuleIndexPage], report)
+    if (content_dir / "assurance_questions.toml").exists():
+        _load_questions(_read(content_dir / "assurance_questions.toml").get("question", []), report)
+    return report

@@ -1,0 +1,193 @@
+"""The home page, the module index and the pre-reading modules."""
+
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks as wagtail_blocks
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from modules.areas import GoodPracticeAreasField, area_labels
+from modules.blocks import ModuleBodyBlock
+from modules.reading import minutes_for, words_in_body
+
+
+class HomePage(Page):
+    """The front page: what BoardReady is, and a way in for members."""
+
+    introduction = models.CharField(max_length=300, blank=True)
+    body = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"])
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+
+class SectionPage(Page):
+    """A page of one kind under the home page (modules, glossary…): a title and introduction."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["modules.HomePage"]
+    subpage_types: list = []
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+class ModuleIndexPage(SectionPage):
+    """Lists the pre-reading modules, with a signed-in reader's status for each."""
+
+    subpage_types = ["modules.ModulePage"]
+
+    def route(self, request, path_components):
+        """Finds a child module in one query (the default takes two), with whatever other apps
+        attach one to one (the knowledge check), so panels reading them cost nothing."""
+        if not path_components:
+            return super().route(request, path_components)
+        child = (
+            ModulePage.objects.child_of(self)
+            .filter(slug=path_components[0])
+            .select_related(*ModulePage.one_to_one_accessors())
+            .first()
+        )
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
+    def get_context(self, request, *args, **kwargs):
+        from modules.selectors import module_rows
+
+        context = super().get_context(request, *args, **kwargs)
+        context["rows"] = module_rows(request.user, ModulePage.objects.child_of(self))
+        context["done"] = sum(1 for row in context["rows"] if row.complete)
+        return context
+
+
+class ModulePage(Page):
+    """A short pre-reading module a board reads before a facilitated session."""
+
+    summary = models.TextField(help_text=_("One or two sentences shown in listings."))
+    topic = models.CharField(max_length=100, blank=True, help_text=_("Shown in listings."))
+    areas = GoodPracticeAreasField(verbose_name=_("good-practice areas"))
+    learning_outcomes = StreamField(
+        [("outcome", wagtail_blocks.CharBlock(label=_("Learning outcome")))],
+        blank=True,
+        help_text=_('Each completes "After reading you can…".'),
+    )
+    reading_minutes_override = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("reading minutes"),
+        help_text=_("Leave empty to work it out from the words, at 200 a minute."),
+    )
+    body = StreamField(ModuleBodyBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("topic"), FieldPanel("areas"), FieldPanel("reading_minutes_override")],
+            heading=_("Listing"),
+        ),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("topic"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["modules.ModuleIndexPage"]
+    subpage_types: list = []
+
+    @classmethod
+    def one_to_one_accessors(cls) -> list[str]:
+        """Names of the one-to-one relations other apps hang on a module (`knowledge_check`)."""
+        return [
+            rel.get_accessor_name()
+            for rel in cls._meta.related_objects
+            if rel.one_to_one and not rel.parent_link
+        ]
+
+    @property
+    def word_count(self) -> int:
+        return words_in_body(self.body.raw_data)
+
+    @property
+    def reading_minutes(self) -> int:
+        """The editor's figure if set, otherwise worked out from the words."""
+        return self.reading_minutes_override or minutes_for(self.word_count)
+
+    @property
+    def area_labels(self) -> list[str]:
+        return area_labels(self.areas)
+
+    @cached_property
+    def sources(self) -> list:
+        """The further-reading blocks, in order: the module's "Sources" list."""
+        return [block.value for block in self.body if block.block_type == "further_reading"]
+
+    @cached_property
+    def key_terms(self) -> list:
+        """Every live term chosen in a key-terms block, once each, A to Z."""
+        terms = {
+            term.pk: term
+            for block in self.body
+            if block.block_type == "key_terms"
+            for term in block.value["terms"]
+            if term is not None and term.live
+        }
+        return sorted(terms.values(), key=lambda term: term.term.lower())
+
+    def get_view_restrictions(self):
+        """Wagtail's own rule in one query instead of two: restrictions on this page or any
+        ancestor, where an alias takes its source page's restrictions."""
+        lineage = Page.objects.ancestor_of(self, inclusive=True)
+        return PageViewRestriction.objects.filter(
+            Q(page__in=lineage.filter(alias_of__isnull=True).values("pk"))
+            | Q(page__in=lineage.filter(alias_of__isnull=False).values("alias_of"))
+        )
+
+    def serve(self, request, *args, **kwargs):
+        from modules.progress import progress_record_opened
+
+        if request.user.is_authenticated:
+            request.module_progress = progress_record_opened(user=request.user, page=self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from modules.lexicon import lexicon_linker
+        from modules.models.lexicon import GlossaryPage
+        from modules.selectors import remember_content_urls
+
+        context = super().get_context(request, *args, **kwargs)
+        linker = lexicon_linker(request)
+        context["lexicon"] = linker
+        context["glossary_url"] = linker.glossary_url
+        index = self.get_parent()
+        remember_content_urls(
+            request,
+            {ModuleIndexPage: index.get_url(request) if index.live else None},
+            {GlossaryPage: linker.glossary_url or None},
+        )
+        context["progress"] = getattr(request, "module_progress", None)
+        panels = [
+            panel
+            for hook in hooks.get_hooks("boardready_module_page_panels")
+            if (panel := hook(request, self))
+        ]
+        context["panels"] = sorted(panels, key=lambda panel: panel.get("order", 50))
+        return context

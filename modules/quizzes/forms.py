@@ -1,0 +1,82 @@
+"""Forms members and facilitators fill in: answering a question and marking a free-text answer."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from learning.forms import NHSUKFormMixin
+
+from .choices import QuestionType
+from .models import AttemptAnswer
+
+
+class QuestionForm(NHSUKFormMixin, forms.Form):
+    """One question of an attempt; `question_form_class` adds the answer field for its type."""
+
+    flagged = forms.BooleanField(
+        label=_("Flag this question to come back to it before you submit"), required=False
+    )
+
+    def forged_answer(self) -> bool:
+        """Whether the posted answer ids are not options of this question at all."""
+        return self.has_error("answer", "invalid_choice") or self.has_error(
+            "answer", "invalid_list"
+        )
+
+    def option_ids(self) -> list[int]:
+        value = self.cleaned_data.get("answer") or []
+        if isinstance(value, str):
+            value = [value]
+        return [int(pk) for pk in value]
+
+    def free_text(self) -> str:
+        return self.cleaned_data.get("text", "").strip()
+
+    def given(self) -> bool:
+        return bool(self.option_ids() or self.free_text())
+
+
+def _answer_field(row: AttemptAnswer, options: list) -> tuple[str, forms.Field]:
+    choices = [(str(option.pk), option.text) for option in options]
+    if row.type == QuestionType.MULTIPLE:
+        return "answer", forms.MultipleChoiceField(
+            label=row.text,
+            choices=choices,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Select all that apply."),
+        )
+    if row.type == QuestionType.FREE_TEXT:
+        return "text", forms.CharField(
+            label=row.text,
+            required=False,
+            max_length=5000,
+            widget=forms.Textarea(attrs={"rows": 6}),
+            help_text=_("A facilitator will read and mark your answer."),
+        )
+    return "answer", forms.ChoiceField(
+        label=row.text, choices=choices, required=False, widget=forms.RadioSelect
+    )
+
+
+def question_form_class(row: AttemptAnswer, options: list) -> type[QuestionForm]:
+    """A form class for this question, with the answer field first and the flag after it."""
+    name, field = _answer_field(row, options)
+    return type("AnswerForm", (QuestionForm,), {name: field, "field_order": [name, "flagged"]})
+
+
+class MarkForm(NHSUKFormMixin, forms.Form):
+    """A facilitator's mark and comment on a free-text answer."""
+
+    result = forms.ChoiceField(
+        label=_("Is this answer right?"),
+        choices=[("right", _("Right")), ("wrong", _("Not right"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select right or not right.")},
+    )
+    comment = forms.CharField(
+        label=_("Comment for the member (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The member sees this with their result."),
+    )

@@ -1,0 +1,252 @@
+"""Knowledge checks: quizzes authored in the Wagtail admin, and members' attempts at them.
+
+A `Quiz` is a snippet with revisions and a draft/live state; its questions and their answers are
+nested inline panels. An `Attempt` copies the questions it drew into `AttemptAnswer` rows (one per
+question, in the order shown) and the answers into `AttemptOption` rows, so that editing or
+deleting questions later never changes what a member saw or scored.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PublishingPanel,
+)
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+
+from .admin_forms import QuizAdminForm
+from .choices import CHOICE_TYPES, Feedback, QuestionType  # noqa: F401
+
+
+class Quiz(DraftStateMixin, RevisionMixin, ClusterableModel):
+    """A knowledge check: a pool of questions, a pass mark and the rules for taking it."""
+
+    title = models.CharField(max_length=255)
+    module = models.OneToOneField(
+        "modules.ModulePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="knowledge_check",
+        help_text=_("The module this knowledge check belongs to. A module has at most one."),
+    )
+    description = models.TextField(blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        default=70,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("The percentage a member needs to pass."),
+    )
+    random_order = models.BooleanField(
+        default=False, help_text=_("Show the questions in a different order for each attempt.")
+    )
+    draw = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many questions to draw from the pool. Leave blank to ask them all."),
+    )
+    feedback = models.CharField(max_length=10, choices=Feedback.choices, default=Feedback.EACH)
+    attempts_allowed = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave blank for unlimited attempts."),
+    )
+    success_text = models.TextField(blank=True, help_text=_("Shown to members who pass."))
+    fail_text = models.TextField(blank=True, help_text=_("Shown to members who do not pass."))
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("module"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("attempts_allowed")]),
+                FieldRowPanel([FieldPanel("random_order"), FieldPanel("draw")]),
+                FieldPanel("feedback"),
+                FieldPanel("success_text"),
+                FieldPanel("fail_text"),
+            ],
+            heading=_("Rules and results"),
+        ),
+        InlinePanel("questions", heading=_("Questions"), label=_("Question")),
+        PublishingPanel(),
+    ]
+
+    base_form_class = QuizAdminForm
+
+    class Meta:
+        verbose_name = _("knowledge check")
+        verbose_name_plural = _("knowledge checks")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class Question(ClusterableModel, Orderable):
+    """One question in a quiz's pool; choice questions have answers with correct flags."""
+
+    quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="questions")
+    type = models.CharField(
+        max_length=12, choices=QuestionType.choices, default=QuestionType.SINGLE
+    )
+    text = models.TextField()
+    explanation = models.TextField(
+        blank=True, help_text=_("Shown after answering. Point back to the part of the module.")
+    )
+    topic = models.CharField(max_length=120, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("type"), FieldPanel("topic")]),
+        FieldPanel("text"),
+        FieldPanel("explanation"),
+        InlinePanel(
+            "answers",
+            heading=_("Answers"),
+            label=_("Answer"),
+            help_text=_("Free-text questions have no answers: a facilitator marks them."),
+        ),
+    ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Answer(Orderable):
+    """One option of a choice question."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="answers")
+    text = models.CharField(max_length=500)
+    correct = models.BooleanField(default=False)
+
+    panels = [FieldPanel("text"), FieldPanel("correct")]
+
+    def __str__(self):
+        return self.text
+
+
+class Attempt(models.Model):
+    """One person's go at a quiz. `finished_at` is set once; `score` and `passed` stay empty
+    while a free-text answer waits for marking."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
+    number = models.PositiveSmallIntegerField(help_text=_("1 for a person's first attempt."))
+    question_count = models.PositiveSmallIntegerField(default=0)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # The quiz's rules as they were when the attempt started.
+    pass_mark = models.PositiveSmallIntegerField()
+    feedback = models.CharField(max_length=10, choices=Feedback.choices)
+    score = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Percent."))
+    passed = models.BooleanField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "quiz", "number"], name="attempt_number"),
+            models.UniqueConstraint(
+                fields=["user", "quiz"],
+                condition=Q(finished_at__isnull=True),
+                name="attempt_one_open_per_quiz",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.quiz} ({self.number})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def awaiting_marking(self) -> bool:
+        return self.is_finished and self.passed is None
+
+
+class AttemptAnswer(models.Model):
+    """A question as it was when drawn into an attempt, at its position, with the answer given.
+
+    `correct` is None until answered (or, for free text, until a facilitator marks it).
+    """
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    position = models.PositiveSmallIntegerField(help_text=_("1 for the first question shown."))
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    type = models.CharField(max_length=12, choices=QuestionType.choices)
+    text = models.TextField()
+    explanation = models.TextField(blank=True)
+    topic = models.CharField(max_length=120, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    free_text = models.TextField(blank=True)
+    flagged = models.BooleanField(default=False)
+    correct = models.BooleanField(null=True, blank=True)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    marked_at = models.DateTimeField(null=True, blank=True)
+    marker_comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["attempt", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="attempt_answer_position")
+        ]
+
+    def __str__(self):
+        return f"{self.attempt} – question {self.position}"
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None
+
+    @property
+    def is_free_text(self) -> bool:
+        return self.type == QuestionType.FREE_TEXT
+
+    @property
+    def awaiting_marking(self) -> bool:
+        return self.is_free_text and self.is_answered and self.correct is None
+
+
+class AttemptOption(models.Model):
+    """An answer option as it was when drawn, with its correct flag and whether it was chosen."""
+
+    attempt_answer = models.ForeignKey(
+        AttemptAnswer, on_delete=models.CASCADE, related_name="options"
+    )
+    position = models.PositiveSmallIntegerField()
+    answer = models.ForeignKey(
+        Answer, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.CharField(max_length=500)
+    correct = models.BooleanField()
+    chosen = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["attempt_answer", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attempt_answer", "position"], name="attempt_option_position"
+            )
+        ]
+
+    def __str__(self):
+        return self.text

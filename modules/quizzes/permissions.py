@@ -1,0 +1,78 @@
+"""Who may see which attempt. Members see their own; facilitators see free-text answers from
+members of the boards they facilitate, to mark them; chairs never see free text. Everyone else
+gets a 404."""
+
+from django.http import Http404
+
+from learning.models import Membership, Role
+from learning.permissions import active_memberships
+
+from .choices import QuestionType
+from .models import Attempt, AttemptAnswer, Quiz
+
+
+def access_live_quiz(quiz_id) -> Quiz:
+    """A live knowledge check, or 404."""
+    quiz = Quiz.objects.filter(pk=quiz_id, live=True).select_related("module").first()
+    if quiz is None:
+        raise Http404("No such knowledge check.")
+    return quiz
+
+
+def access_own_attempt(user, attempt_id) -> Attempt:
+    """The user's own attempt, or 404 (another member's attempt is a 404 too)."""
+    attempt = (
+        Attempt.objects.filter(pk=attempt_id, user=user).select_related("quiz__module").first()
+    )
+    if attempt is None or not user.is_authenticated:
+        raise Http404("No such attempt.")
+    return attempt
+
+
+def access_own_attempt_answer(user, attempt_id, position) -> AttemptAnswer:
+    """One question of the user's own attempt, with the attempt and quiz, or 404."""
+    row = (
+        AttemptAnswer.objects.filter(attempt_id=attempt_id, attempt__user=user, position=position)
+        .select_related("attempt__quiz")
+        .first()
+    )
+    if row is None or not user.is_authenticated:
+        raise Http404("No such question.")
+    return row
+
+
+def members_facilitated_by(user):
+    """Ids of the people on the boards this user facilitates (not the user), as a subquery."""
+    boards = active_memberships(user).filter(role=Role.FACILITATOR).values("board_id")
+    return (
+        Membership.objects.active().filter(board_id__in=boards).exclude(user=user).values("user_id")
+    )
+
+
+def answers_markable_by(user):
+    """Submitted free-text answers this user may read and mark, as a queryset."""
+    if not user.is_authenticated:
+        return AttemptAnswer.objects.none()
+    return AttemptAnswer.objects.filter(
+        type=QuestionType.FREE_TEXT,
+        answered_at__isnull=False,
+        attempt__finished_at__isnull=False,
+        attempt__user_id__in=members_facilitated_by(user),
+    )
+
+
+def access_answer_for_marking(user, answer_id) -> AttemptAnswer:
+    """A free-text answer from a member of a board the user facilitates, or 404."""
+    row = (
+        answers_markable_by(user)
+        .filter(pk=answer_id)
+        .select_related("attempt__user", "attempt__quiz")
+        .first()
+    )
+    if row is None:
+        raise Http404("No such answer.")
+    return row
+
+
+def user_facilitates_any_board(user) -> bool:
+    return active_memberships(user).filter(role=Role.FACILITATOR).exists()

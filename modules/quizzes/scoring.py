@@ -1,0 +1,37 @@
+"""How answers are judged and attempts scored. Pure functions over snapshot rows.
+
+Single choice and true/false: right when the one chosen option is the correct one.
+Multiple response: all or nothing, right only when the chosen options are exactly the correct ones.
+Free text: right or wrong as a facilitator marks it; until then the attempt has no score.
+An unanswered question counts as wrong once the attempt is finished.
+"""
+
+from dataclasses import dataclass
+
+from .models import Attempt, AttemptOption
+
+
+def choice_is_right(options: list[AttemptOption], chosen_ids: set[int]) -> bool:
+    """Whether choosing `chosen_ids` among the snapshot options is right (all or nothing)."""
+    correct_ids = {option.pk for option in options if option.correct}
+    return bool(chosen_ids) and chosen_ids == correct_ids
+
+
+@dataclass(frozen=True)
+class Result:
+    score: int | None  # percent, None while awaiting marking
+    passed: bool | None
+
+    @property
+    def awaiting_marking(self) -> bool:
+        return self.passed is None
+
+
+def attempt_result(attempt: Attempt, judgements: list[bool | None]) -> Result:
+    """The score and pass of a finished attempt from each answer's `correct` value."""
+    if not judgements or any(judgement is None for judgement in judgements):
+        return Result(score=None, passed=None)
+    right = sum(1 for judgement in judgements if judgement)
+    total = len(judgements)
+    # Compare whole numbers so a pass mark of 70 is met by 7 of 10 without rounding doubts.
+    return Result(score=round(100 * right / total), passed=100 * right >= attempt.pass_mark * total)

@@ -1,0 +1,100 @@
+"""Reads for knowledge checks: a person's attempts, where they stand on a quiz, marking queues."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from learning.models import Board, Role
+from learning.permissions import active_memberships
+
+from .models import Attempt, AttemptAnswer, Quiz
+from .permissions import answers_markable_by
+from .services import attempts_left
+
+
+def attempts_of(user):
+    """Every attempt the person has made, newest first, with its quiz and module."""
+    return Attempt.objects.filter(user=user).select_related("quiz__module")
+
+
+@dataclass
+class Standing:
+    """One person's standing on a quiz: an attempt to carry on, the latest result, what is left."""
+
+    quiz: Quiz
+    open_attempt: Attempt | None
+    latest_finished: Attempt | None
+    ever_passed: bool
+    taken: int
+    left: int | None  # None: unlimited
+
+    @property
+    def can_start(self) -> bool:
+        return self.open_attempt is None and self.left != 0
+
+
+def standing_on(user, quiz: Quiz) -> Standing:
+    """The person's standing on a quiz, in one query."""
+    attempts = list(Attempt.objects.filter(user=user, quiz=quiz).order_by("-number"))
+    open_attempt = next((a for a in attempts if not a.is_finished), None)
+    finished = [a for a in attempts if a.is_finished]
+    return Standing(
+        quiz=quiz,
+        open_attempt=open_attempt,
+        latest_finished=finished[0] if finished else None,
+        ever_passed=any(a.passed for a in finished),
+        taken=len(attempts),
+        left=attempts_left(quiz=quiz, taken=len(attempts)),
+    )
+
+
+def attempt_rows(attempt: Attempt) -> list[AttemptAnswer]:
+    """The attempt's questions in order, each with its options, in two queries."""
+    return list(attempt.answers.prefetch_related("options"))
+
+
+def first_unanswered_position(attempt: Attempt) -> int:
+    row = attempt.answers.filter(answered_at__isnull=True).order_by("position").first()
+    return row.position if row else 1
+
+
+def marking_queue(user) -> list[AttemptAnswer]:
+    """Free-text answers waiting for this facilitator's marking, oldest first."""
+    return list(
+        answers_markable_by(user)
+        .filter(correct__isnull=True)
+        .select_related("attempt__user", "attempt__quiz")
+        .order_by("attempt__finished_at", "position")
+    )
+
+
+def recently_marked_by(user, limit: int = 20) -> list[AttemptAnswer]:
+    """Answers this facilitator may mark that already have a mark, newest first."""
+    return list(
+        answers_markable_by(user)
+        .filter(correct__isnull=False, marked_at__isnull=False)
+        .select_related("attempt__user", "attempt__quiz")
+        .order_by("-marked_at")[:limit]
+    )
+
+
+def boards_facilitated(user) -> list[Board]:
+    return [
+        membership.board for membership in active_memberships(user).filter(role=Role.FACILITATOR)
+    ]
+
+
+def live_quizzes():
+    return Quiz.objects.filter(live=True).select_related("module").order_by("module__path", "title")
+
+
+def awaiting_count(user) -> int:
+    return answers_markable_by(user).filter(correct__isnull=True).count()
+
+
+def attempt_counts(attempt: Attempt) -> dict:
+    """Answered and flagged questions of an attempt, in one query."""
+    return attempt.answers.aggregate(
+        answered=Count("pk", filter=Q(answered_at__isnull=False)),
+        flagged=Count("pk", filter=Q(flagged=True)),
+    )

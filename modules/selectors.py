@@ -1,0 +1,149 @@
+"""Reads for module listings, case studies, assurance questions and search."""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from modules.areas import GoodPracticeArea
+from modules.models import (
+    AssuranceQuestion,
+    CaseStudyPage,
+    GlossaryPage,
+    LexiconTerm,
+    ModuleIndexPage,
+    ModulePage,
+    ModuleProgress,
+    ProgressStatus,
+)
+from modules.progress import progress_by_page, status_of
+
+SEARCH_MAX_LENGTH = 200
+# Full-text engines give quotes, brackets and operators a meaning; readers mean plain words.
+_SEARCH_NOISE = re.compile(r"[^\w\s]")
+
+
+_URLS = "_boardready_content_urls"
+
+
+def content_urls(request) -> dict:
+    """{ModuleIndexPage: url, GlossaryPage: url} for the live ones, loaded once per request."""
+    if not hasattr(request, _URLS):
+        urls = {}
+        for page in Page.objects.live().type(ModuleIndexPage, GlossaryPage).order_by("path"):
+            urls.setdefault(page.specific_class, page.get_url(request))
+        setattr(request, _URLS, urls)
+    return getattr(request, _URLS)
+
+
+def remember_content_urls(request, *known: dict) -> None:
+    """Lets a page that already knows these URLs spare the navigation its query."""
+    urls = {}
+    for mapping in known:
+        urls.update({model: url for model, url in mapping.items() if url})
+    setattr(request, _URLS, urls)
+
+
+@dataclass
+class ModuleRow:
+    """One module in a listing, with the reader's status (not started for anonymous readers)."""
+
+    page: ModulePage
+    progress: ModuleProgress | None
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return ProgressStatus(self.status).label
+
+    @property
+    def complete(self) -> bool:
+        return self.status == ProgressStatus.COMPLETE
+
+    @property
+    def read(self) -> bool:
+        return bool(self.progress and self.progress.read_at)
+
+
+def module_rows(user, modules: QuerySet | None = None) -> list[ModuleRow]:
+    """Live modules in tree order, each with the person's status: two queries at most."""
+    modules = (modules if modules is not None else ModulePage.objects.all()).live()
+    pages = list(modules.order_by("path"))
+    progress = progress_by_page(user, pages) if user.is_authenticated and pages else {}
+    return [
+        ModuleRow(
+            page=page, progress=progress.get(page.pk), status=status_of(progress.get(page.pk))
+        )
+        for page in pages
+    ]
+
+
+def case_studies_filtered(index, *, area: int | None = None, organisation_type: str = ""):
+    """Live case studies under `index`, A to Z, optionally for one area and organisation type.
+
+    One query; areas are filtered here because they are stored as a JSON list.
+    """
+    pages = CaseStudyPage.objects.child_of(index).live().order_by("title")
+    if organisation_type:
+        pages = pages.filter(organisation_type=organisation_type)
+    return [page for page in pages if area is None or area in page.areas]
+
+
+def assurance_questions_by_area() -> list[tuple]:
+    """[(area label, [questions])] in area order, leaving out areas without questions."""
+    grouped = defaultdict(list)
+    for question in AssuranceQuestion.objects.all():
+        grouped[question.area].append(question)
+    return [(GoodPracticeArea(area), grouped[area]) for area in sorted(grouped)]
+
+
+def assurance_questions_for_areas(areas, limit: int | None = None) -> list[AssuranceQuestion]:
+    """Questions for the given areas, taking turns between them in the order given.
+
+    With `limit`, at most that many in total: `limit=len(areas) * 2` gives up to two per area.
+    One query.
+    """
+    areas = [int(area) for area in areas]
+    by_area = defaultdict(list)
+    for question in AssuranceQuestion.objects.filter(area__in=areas):
+        by_area[question.area].append(question)
+    chosen = []
+    depth = 0
+    while any(len(by_area[area]) > depth for area in areas):
+        for area in areas:
+            if len(by_area[area]) > depth:
+                chosen.append(by_area[area][depth])
+        depth += 1
+    return chosen[:limit] if limit is not None else chosen
+
+
+@dataclass
+class SearchResults:
+    query: str
+    modules: list
+    terms: list
+    case_studies: list
+    glossary_url: str
+
+    @property
+    def count(self) -> int:
+        return len(self.modules) + len(self.terms) + len(self.case_studies)
+
+
+def search_content(query: str, request) -> SearchResults:
+    """Published modules, lexicon terms and case studies matching the words, best first."""
+    query = " ".join(_SEARCH_NOISE.sub(" ", query[:SEARCH_MAX_LENGTH]).split())
+    glossary = GlossaryPage.objects.live().first()
+    glossary_url = glossary.get_url(request) if glossary else ""
+    if not query:
+        return SearchResults(query, [], [], [], glossary_url)
+    return SearchResults(
+        query=query,
+        modules=list(ModulePage.objects.live().search(query)[:20]),
+        terms=list(get_search_backend().search(query, LexiconTerm.objects.filter(live=True))[:20]),
+        case_studies=list(CaseStudyPage.objects.live().search(query)[:20]),
+        glossary_url=glossary_url,
+    )

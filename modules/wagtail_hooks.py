@@ -1,0 +1,68 @@
+"""Registers the content snippets, the home section, navigation links and demo content."""
+
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import AssuranceQuestion, GlossaryPage, LexiconTerm, ModuleIndexPage
+from .selectors import content_urls, module_rows
+
+
+class LexiconTermViewSet(SnippetViewSet):
+    model = LexiconTerm
+    icon = "openquote"
+    menu_label = _("Lexicon")
+    list_display = ["term", "contested", "live"]
+    list_filter = ["contested", "live"]
+    search_fields = ["term", "definition"]
+
+
+class AssuranceQuestionViewSet(SnippetViewSet):
+    model = AssuranceQuestion
+    icon = "help"
+    menu_label = _("Assurance questions")
+    list_display = ["text", "area"]
+    list_filter = ["area"]
+
+
+class ContentGroup(SnippetViewSetGroup):
+    menu_label = _("Content")
+    menu_icon = "doc-full"
+    menu_order = 150
+    items = (LexiconTermViewSet, AssuranceQuestionViewSet)
+
+
+register_snippet(ContentGroup)
+
+
+@hooks.register("boardready_home_sections")
+def reading_section(request, membership):
+    rows = module_rows(request.user)
+    if not rows:
+        return None
+    return {
+        "template": "modules/home_section.html",
+        "order": 10,
+        "rows": rows,
+        "done": sum(1 for row in rows if row.complete),
+        "index": ModuleIndexPage.objects.live().first(),
+    }
+
+
+@hooks.register("boardready_nav_links")
+def content_links(request):
+    urls = content_urls(request)
+    links = [(ModuleIndexPage, _("Modules"), 10), (GlossaryPage, _("Glossary"), 11)]
+    return [
+        {"url": urls[model], "label": label, "order": order}
+        for model, label, order in links
+        if urls.get(model)
+    ]
+
+
+@hooks.register("boardready_seed_demo", order=10)
+def seed_content(people):
+    from .content_loader import load_content
+
+    load_content()

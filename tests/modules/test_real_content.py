@@ -1,0 +1,52 @@
+"""The content the writers wrote (`modules/content/`) loads and meets issue 3's counts."""
+
+import pytest
+
+from modules.content_loader import CONTENT_DIR, load_content
+from modules.models import AssuranceQuestion, CaseStudyPage, LexiconTerm, ModulePage
+
+pytestmark = pytest.mark.django_db
+
+MODULE_SLUGS = {
+    "structural-racism",
+    "race-lexicon",
+    "allyship",
+    "race-equality-data",
+    "accountability",
+}
+
+
+@pytest.fixture
+def loaded(world):
+    return load_content(CONTENT_DIR)
+
+
+def test_it_loads_without_problems(loaded):
+    assert loaded.problems == []
+
+
+def test_there_are_the_five_modules_each_of_1200_to_2500_words(loaded):
+    modules = {page.slug: page for page in ModulePage.objects.live()}
+    assert set(modules) == MODULE_SLUGS
+    for page in modules.values():
+        assert 1200 <= page.word_count <= 2500, (page.slug, page.word_count)
+
+
+def test_each_module_has_sources_reflection_prompts_and_a_case_study(loaded):
+    for page in ModulePage.objects.live():
+        types = [block.block_type for block in page.body]
+        assert types.count("further_reading") >= 5, page.slug
+        assert types.count("reflection") >= 2, page.slug
+        assert types.count("case_study") >= 1, page.slug
+
+
+def test_there_are_at_least_35_terms_10_case_studies_and_20_questions(loaded):
+    assert LexiconTerm.objects.filter(live=True).count() >= 35
+    assert CaseStudyPage.objects.live().count() >= 10
+    assert AssuranceQuestion.objects.count() >= 20
+    assert set(AssuranceQuestion.objects.values_list("area", flat=True)) == set(range(1, 11))
+
+
+def test_every_module_page_renders(client, loaded):
+    for page in ModulePage.objects.live():
+        assert client.get(page.url).status_code == 200, page.slug

@@ -1,0 +1,33 @@
+"""The knowledge checks the content writers wrote in modules/content/quizzes/*.toml."""
+
+from pathlib import Path
+
+import pytest
+
+from modules.quizzes.choices import QuestionType
+from modules.quizzes.loader import QUIZ_DIR, read_quiz_file
+
+FILES = sorted(Path(QUIZ_DIR).glob("*.toml"))
+MODULES_DIR = Path(QUIZ_DIR).parent / "modules"
+
+pytestmark = pytest.mark.skipif(not FILES, reason="No knowledge checks written yet.")
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.stem)
+def test_each_check_has_8_to_12_questions_with_explanations(path):
+    data = read_quiz_file(path)
+    questions = data["question"]
+    assert 8 <= len(questions) <= 12
+    assert all(question.get("explanation", "").strip() for question in questions)
+    assert data["module"] == path.stem
+    assert 1 <= data.get("pass_mark", 70) <= 100
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.stem)
+def test_each_check_belongs_to_a_written_module(path):
+    assert (MODULES_DIR / path.name).exists()
+
+
+def test_the_set_uses_all_four_question_types():
+    types = {question["type"] for path in FILES for question in read_quiz_file(path)["question"]}
+    assert types == set(QuestionType.values)

@@ -1,0 +1,251 @@
+"""Starting, answering, finishing and marking attempts through the services."""
+
+import pytest
+
+from modules.models import ModuleProgress
+from modules.progress import progress_record_read
+from modules.quizzes.choices import Feedback, QuestionType
+from modules.quizzes.models import Attempt, AttemptOption
+from modules.quizzes.services import (
+    AnswerInvalid,
+    AnswerLocked,
+    AttemptFinished,
+    AttemptRefused,
+    attempt_answer,
+    attempt_finish,
+    attempt_mark,
+    attempt_start,
+)
+from tests.quizzes.factories import QuizFactory, module_page, quiz_with_questions
+from tests.quizzes.helpers import answer_every_question
+
+
+def test_it_copies_the_questions_and_answers_into_the_attempt(world):
+    quiz = quiz_with_questions()
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    rows = list(attempt.answers.prefetch_related("options"))
+    assert [row.position for row in rows] == [1, 2, 3]
+    assert [row.type for row in rows] == ["single", "multiple", "true_false"]
+    assert [o.text for o in rows[2].options.all()] == ["True", "False"]
+    assert attempt.number == 1 and attempt.pass_mark == 70
+
+
+def test_starting_twice_resumes_the_unfinished_attempt(world):
+    quiz = quiz_with_questions()
+    first = attempt_start(user=world.member, quiz=quiz)
+    assert attempt_start(user=world.member, quiz=quiz) == first
+    assert Attempt.objects.count() == 1
+
+
+def test_it_draws_the_number_of_questions_asked_for(world):
+    quiz = quiz_with_questions(draw=2, random_order=True)
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    assert attempt.answers.count() == 2
+
+
+def test_all_right_scores_100_and_passes(world):
+    quiz = quiz_with_questions()
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    answer_every_question(attempt)
+    attempt = attempt_finish(attempt=attempt)
+    assert (attempt.score, attempt.passed) == (100, True)
+
+
+def test_multiple_response_is_all_or_nothing(world):
+    quiz = quiz_with_questions(types=[QuestionType.MULTIPLE])
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    row = attempt.answers.get()
+    one_right = row.options.filter(correct=True).first()
+    attempt_answer(attempt_answer=row, option_ids=[one_right.pk])
+    row.refresh_from_db()
+    assert row.correct is False
+
+
+def test_unanswered_questions_count_as_not_right(world):
+    quiz = quiz_with_questions()
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    first = attempt.answers.get(position=1)
+    attempt_answer(
+        attempt_answer=first, option_ids=[first.options.get(correct=True).pk], flagged=False
+    )
+    attempt = attempt_finish(attempt=attempt)
+    assert (attempt.score, attempt.passed) == (33, False)
+
+
+def test_pass_mark_is_met_exactly(world):
+    quiz = quiz_with_questions(
+        types=[QuestionType.SINGLE] * 10, pass_mark=70, feedback=Feedback.END
+    )
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    for row in attempt.answers.all()[:7]:
+        attempt_answer(attempt_answer=row, option_ids=[row.options.get(correct=True).pk])
+    attempt = attempt_finish(attempt=attempt)
+    assert (attempt.score, attempt.passed) == (70, True)
+
+
+def test_posting_the_same_answer_twice_stores_one_answer(world):
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE], feedback=Feedback.EACH)
+    row = attempt_start(user=world.member, quiz=quiz).answers.get()
+    right = row.options.get(correct=True)
+    attempt_answer(attempt_answer=row, option_ids=[right.pk])
+    answered_at = type(row).objects.get(pk=row.pk).answered_at
+    attempt_answer(attempt_answer=row, option_ids=[right.pk])
+    row.refresh_from_db()
+    assert row.answered_at == answered_at
+    assert list(row.options.filter(chosen=True)) == [right]
+
+
+def test_an_answer_stays_once_its_result_was_shown(world):
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE], feedback=Feedback.EACH)
+    row = attempt_start(user=world.member, quiz=quiz).answers.get()
+    right, wrong = row.options.get(correct=True), row.options.get(correct=False)
+    attempt_answer(attempt_answer=row, option_ids=[wrong.pk])
+    with pytest.raises(AnswerLocked):
+        attempt_answer(attempt_answer=row, option_ids=[right.pk])
+    assert row.options.get(chosen=True) == wrong
+
+
+def test_answers_change_freely_when_feedback_comes_at_the_end(world):
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE], feedback=Feedback.END)
+    row = attempt_start(user=world.member, quiz=quiz).answers.get()
+    right, wrong = row.options.get(correct=True), row.options.get(correct=False)
+    attempt_answer(attempt_answer=row, option_ids=[wrong.pk])
+    attempt_answer(attempt_answer=row, option_ids=[right.pk])
+    row.refresh_from_db()
+    assert row.correct is True and row.options.get(chosen=True) == right
+
+
+def test_an_answer_from_another_question_is_refused(world):
+    quiz = quiz_with_questions()
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    first, second = attempt.answers.all()[:2]
+    with pytest.raises(AnswerInvalid):
+        attempt_answer(attempt_answer=first, option_ids=[second.options.first().pk])
+    assert not AttemptOption.objects.filter(chosen=True).exists()
+
+
+def test_answering_after_finishing_changes_nothing(world):
+    quiz = quiz_with_questions()
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    attempt_finish(attempt=attempt)
+    row = attempt.answers.get(position=1)
+    with pytest.raises(AttemptFinished):
+        attempt_answer(attempt_answer=row, option_ids=[row.options.first().pk])
+    assert not AttemptOption.objects.filter(chosen=True).exists()
+
+
+def test_finishing_twice_keeps_the_first_result(world):
+    quiz = quiz_with_questions()
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    first = attempt_finish(attempt=attempt)
+    answer = attempt.answers.get(position=1)
+    type(answer).objects.filter(pk=answer.pk).update(correct=True)
+    second = attempt_finish(attempt=attempt)
+    assert (second.finished_at, second.score) == (first.finished_at, first.score)
+
+
+def test_attempts_beyond_the_allowed_number_are_refused(world):
+    quiz = quiz_with_questions(attempts_allowed=1)
+    attempt_finish(attempt=attempt_start(user=world.member, quiz=quiz))
+    with pytest.raises(AttemptRefused, match="used all 1 attempts"):
+        attempt_start(user=world.member, quiz=quiz)
+    assert Attempt.objects.count() == 1
+
+
+def test_a_draft_quiz_cannot_be_started(world):
+    quiz = quiz_with_questions(live=False)
+    with pytest.raises(AttemptRefused):
+        attempt_start(user=world.member, quiz=quiz)
+
+
+def test_editing_or_deleting_questions_never_changes_past_attempts(world):
+    quiz = quiz_with_questions()
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    answer_every_question(attempt)
+    attempt = attempt_finish(attempt=attempt)
+    first = quiz.questions.get(sort_order=0)
+    first.text = "Rewritten question"
+    first.save()
+    first.answers.filter(correct=True).update(correct=False, text="Now wrong")
+    quiz.questions.get(sort_order=1).delete()
+
+    attempt.refresh_from_db()
+    rows = list(attempt.answers.prefetch_related("options"))
+    assert len(rows) == 3
+    assert rows[0].text == "Question 1: what does the module say?"
+    assert [(o.text, o.correct) for o in rows[0].options.all()] == [
+        ("Right answer", True),
+        ("Wrong answer", False),
+    ]
+    assert rows[1].question is None and rows[1].correct is True
+    assert (attempt.score, attempt.passed) == (100, True)
+
+
+def test_a_free_text_answer_waits_for_marking_and_the_module_says_so(world):
+    page = module_page()
+    quiz = quiz_with_questions(module=page, types=[QuestionType.SINGLE, QuestionType.FREE_TEXT])
+    progress_record_read(user=world.member, page=page)
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    answer_every_question(attempt)
+    attempt = attempt_finish(attempt=attempt)
+    assert attempt.awaiting_marking and attempt.score is None
+    progress = ModuleProgress.objects.get(user=world.member, page=page)
+    assert progress.check_state == ModuleProgress.CheckState.AWAITING_MARKING
+    assert progress.completed_at is None
+
+
+def test_marking_recomputes_the_score_and_completes_the_module(world):
+    page = module_page()
+    quiz = quiz_with_questions(module=page, types=[QuestionType.SINGLE, QuestionType.FREE_TEXT])
+    progress_record_read(user=world.member, page=page)
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    answer_every_question(attempt)
+    attempt_finish(attempt=attempt)
+    written = attempt.answers.get(type=QuestionType.FREE_TEXT)
+    attempt_mark(attempt_answer=written, marker=world.facilitator, correct=True, comment="Good.")
+    attempt.refresh_from_db()
+    assert (attempt.score, attempt.passed) == (100, True)
+    progress = ModuleProgress.objects.get(user=world.member, page=page)
+    assert progress.check_state == ModuleProgress.CheckState.PASSED
+    assert progress.completed_at is not None
+
+
+def test_marking_wrong_fails_an_attempt_that_needed_the_mark(world):
+    page = module_page()
+    quiz = quiz_with_questions(module=page, types=[QuestionType.SINGLE, QuestionType.FREE_TEXT])
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    answer_every_question(attempt)
+    attempt_finish(attempt=attempt)
+    written = attempt.answers.get(type=QuestionType.FREE_TEXT)
+    attempt_mark(attempt_answer=written, marker=world.facilitator, correct=False)
+    attempt.refresh_from_db()
+    assert (attempt.score, attempt.passed) == (50, False)
+    progress = ModuleProgress.objects.get(user=world.member, page=page)
+    assert progress.check_state == ModuleProgress.CheckState.FAILED
+
+
+def test_a_failed_check_leaves_the_module_incomplete_until_a_pass(world):
+    page = module_page()
+    quiz = quiz_with_questions(module=page)
+    progress_record_read(user=world.member, page=page)
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    answer_every_question(attempt, right=False)
+    attempt_finish(attempt=attempt)
+    assert ModuleProgress.objects.get(user=world.member, page=page).completed_at is None
+    retry = attempt_start(user=world.member, quiz=quiz)
+    assert retry.number == 2
+    answer_every_question(retry)
+    attempt_finish(attempt=retry)
+    assert ModuleProgress.objects.get(user=world.member, page=page).completed_at is not None
+
+
+def test_a_quiz_without_questions_cannot_be_started(world):
+    with pytest.raises(AttemptRefused):
+        attempt_start(user=world.member, quiz=QuizFactory())
+
+
+def test_single_choice_refuses_two_answers(world):
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE])
+    row = attempt_start(user=world.member, quiz=quiz).answers.get()
+    with pytest.raises(AnswerInvalid):
+        attempt_answer(attempt_answer=row, option_ids=[o.pk for o in row.options.all()])
