@@ -1,4 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "assessment"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("start/<int:instrument_id>/", views.start, name="start"),
+    path("rounds/<int:round_id>/", views.round_detail, name="round_detail"),
+    path("rounds/<int:round_id>/start/", views.round_start, name="round_start"),
+    path("responses/<int:response_id>/", views.result, name="result"),
+    path("responses/<int:response_id>/part-<int:part>/", views.take, name="take"),
+    path("responses/<int:response_id>/autosave/", views.autosave, name="autosave"),
+    path("responses/<int:response_id>/share/", views.share, name="share"),
+    path("boards/<int:board_id>/rounds/", views.board_rounds, name="board_rounds"),
+    path("boards/<int:board_id>/rounds/new/", views.round_new, name="round_new"),
+    path("boards/<int:board_id>/shared/", views.shared_results, name="shared"),
+]

@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "journal"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.entry_list, name="list"),
+    path("new/", views.entry_create, name="create"),
+    path("export/", views.export_markdown, name="export"),
+    path("<int:pk>/", views.entry_detail, name="detail"),
+    path("<int:pk>/edit/", views.entry_edit, name="edit"),
+    path("<int:pk>/delete/", views.entry_delete, name="delete"),
+]

@@ -1,0 +1,105 @@
+"""Who may see which self-assessment data. Every read of a response or round starts here.
+
+- A response's answers and scores belong to its author. The chair and facilitator of the board
+  it was taken for may read a submitted one only while the author shares it, and only while
+  the author still sits on that board. Nobody else, staff and editors included, ever may.
+- A round's board aggregate is for the board's members, chair and facilitator, and shows
+  figures only once the round has closed with at least BOARDREADY_MIN_GROUP respondents
+  (scoring.aggregate applies those rules).
+- Outsiders get 404, so ids in URLs reveal nothing.
+"""
+
+from django.conf import settings
+from django.http import Http404
+
+from learning.models import Membership, Role
+from learning.permissions import LEADER_ROLES, access_membership, active_memberships
+
+from .models import Response, Round
+
+
+def _as_int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404("Not found.") from None
+
+
+def minimum_group() -> int:
+    """The smallest group whose aggregate is shown; never below 3, whatever the settings say."""
+    return max(3, int(settings.BOARDREADY_MIN_GROUP))
+
+
+def _responses():
+    return Response.objects.select_related("version__instrument", "board__organisation", "round")
+
+
+def access_own_response(user, response_id) -> Response:
+    """A response the user wrote, or 404."""
+    if not user.is_authenticated:
+        raise Http404("Not found.")
+    response = _responses().filter(pk=_as_int(response_id), user=user).first()
+    if response is None:
+        raise Http404("Not found.")
+    return response
+
+
+def user_can_see_response(user, response: Response) -> bool:
+    """The author always; the board's chair or facilitator only if it is submitted and shared."""
+    if not user.is_authenticated:
+        return False
+    if response.user_id == user.pk:
+        return True
+    if response.shared_at is None or response.submitted_at is None:
+        return False
+    author_still_on_board = Membership.objects.active().filter(
+        user_id=response.user_id, board_id=response.board_id
+    )
+    leads_board = active_memberships(user).filter(board_id=response.board_id, role__in=LEADER_ROLES)
+    return author_still_on_board.exists() and leads_board.exists()
+
+
+def access_response_result(user, response_id) -> Response:
+    """A response whose results the user may read, or 404."""
+    response = _responses().select_related("user").filter(pk=_as_int(response_id)).first()
+    if response is None or not user_can_see_response(user, response):
+        raise Http404("Not found.")
+    return response
+
+
+def access_round(user, round_id) -> tuple[Round, Membership]:
+    """A round of a board the user sits on or facilitates, with their seat, or 404."""
+    round_ = (
+        Round.objects.select_related("board__organisation", "version__instrument")
+        .filter(pk=_as_int(round_id))
+        .first()
+    )
+    if round_ is None:
+        raise Http404("Not found.")
+    return round_, access_membership(user, round_.board_id)
+
+
+def access_round_to_answer(user, round_id) -> tuple[Round, Membership]:
+    """A round the user may answer: they sit on its board (facilitators do not answer)."""
+    round_, membership = access_round(user, round_id)
+    if membership.role == Role.FACILITATOR:
+        raise Http404("Not found.")
+    return round_, membership
+
+
+def shared_responses_for_leader(user, board_id):
+    """Submitted responses the board's current members share with its chair and facilitator."""
+    board = access_membership(user, board_id, roles=LEADER_ROLES).board
+    members = Membership.objects.active().filter(board=board).values("user_id")
+    return board, (
+        _responses()
+        .select_related("user")
+        .filter(
+            board=board,
+            shared_at__isnull=False,
+            submitted_at__isnull=False,
+            user_id__in=members,
+        )
+        .exclude(user=user)
+        .order_by("user__last_name", "user__first_name", "-submitted_at")
+    )

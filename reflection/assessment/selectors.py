@@ -1,0 +1,141 @@
+"""Reads for self-assessment pages, the board aggregate and (later) the chair's dashboard.
+
+Callers pass objects they already got from `permissions.py`; nothing here checks access.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from .definitions import Definition
+from .models import DimensionScore, Instrument, ItemAnswer, Response, Round
+from .national import FIGURES
+from .permissions import minimum_group
+from .scoring import Aggregate, add_changes, aggregate
+
+
+def live_instruments():
+    return Instrument.objects.filter(live=True).order_by("name")
+
+
+def member_responses(user):
+    """The person's own responses, newest first, with what a listing shows."""
+    return (
+        Response.objects.filter(user=user)
+        .select_related("version__instrument", "round", "board__organisation")
+        .order_by("-submitted_at", "-started_at")
+    )
+
+
+def rounds_open_for(board):
+    today = timezone.localdate()
+    return (
+        Round.objects.filter(board=board, opens_on__lte=today, closes_on__gte=today)
+        .select_related("version__instrument")
+        .order_by("closes_on")
+    )
+
+
+def board_rounds(board):
+    """Every round of the board, newest first, with how many answered (counts only)."""
+    return (
+        Round.objects.filter(board=board)
+        .select_related("version__instrument")
+        .annotate(respondents=Count("responses", filter=Q(responses__submitted_at__isnull=False)))
+        .order_by("-closes_on", "-pk")
+    )
+
+
+def previous_response(response: Response) -> Response | None:
+    """The author's last submitted response to the same instrument before this one."""
+    return (
+        Response.objects.filter(
+            user_id=response.user_id,
+            version__instrument_id=response.version.instrument_id,
+            submitted_at__lt=response.submitted_at,
+        )
+        .order_by("-submitted_at")
+        .first()
+    )
+
+
+def scores_by_dimension(response: Response | None) -> dict[str, DimensionScore]:
+    if response is None:
+        return {}
+    return {score.dimension_key: score for score in response.scores.all()}
+
+
+def previous_closed_round(round_: Round) -> Round | None:
+    """The board's closed round of the same instrument that closed before this one."""
+    return (
+        Round.objects.filter(
+            board_id=round_.board_id,
+            version__instrument_id=round_.version.instrument_id,
+            closes_on__lt=min(round_.closes_on, timezone.localdate()),
+        )
+        .select_related("version")
+        .order_by("-closes_on", "-pk")
+        .first()
+    )
+
+
+def round_aggregate(round_: Round) -> Aggregate:
+    """The round's board figures with suppression applied (scoring.aggregate)."""
+    submitted = Response.objects.filter(round=round_, submitted_at__isnull=False)
+    definition = Definition(round_.version.definition)
+    closed = round_.is_closed
+    respondents = submitted.count() if closed else 0
+    scores, answers = [], []
+    if closed and respondents >= minimum_group():
+        scores = list(
+            DimensionScore.objects.filter(response__in=submitted).values_list(
+                "dimension_key", "mean"
+            )
+        )
+        if definition.kind == "position":
+            answers = list(
+                ItemAnswer.objects.filter(response__in=submitted).values_list("item_key", "value")
+            )
+    high_from = {key: figure.high_from for key, figure in FIGURES.items() if figure.high_from}
+    return aggregate(
+        definition,
+        closed=closed,
+        minimum=minimum_group(),
+        scores=scores,
+        answers=answers,
+        respondents=respondents,
+        high_from=high_from,
+    )
+
+
+@dataclass
+class RoundSummary:
+    """A round's aggregate with changes since the board's previous closed round, if shown."""
+
+    round: Round
+    aggregate: Aggregate
+    previous_round: Round | None
+
+
+def round_summary(round_: Round) -> RoundSummary:
+    current = round_aggregate(round_)
+    previous = previous_closed_round(round_) if current.shown else None
+    if previous is not None:
+        earlier = round_aggregate(previous)
+        if earlier.shown:
+            add_changes(current.dimensions, earlier.dimensions)
+            add_changes(current.items, earlier.items)
+        else:
+            previous = None
+    return RoundSummary(round_, current, previous)
+
+
+def board_latest_summary(board, *, instrument: Instrument | None = None) -> RoundSummary | None:
+    """The board's latest closed round (of one instrument, if given), its suppressed aggregate
+    and the change since the previous closed round. For the chair's dashboard and board paper."""
+    rounds = Round.objects.filter(board=board, closes_on__lt=timezone.localdate())
+    if instrument is not None:
+        rounds = rounds.filter(version__instrument=instrument)
+    latest = rounds.select_related("version__instrument").order_by("-closes_on", "-pk").first()
+    return round_summary(latest) if latest else None

@@ -1,0 +1,24 @@
+"""The journal is its owner's alone: every other person, whatever their role, gets 404."""
+
+from django.http import Http404
+
+from .models import JournalEntry
+
+
+def journal_entries_of(user):
+    """The requesting user's own entries (none for anyone signed out)."""
+    if not user.is_authenticated:
+        return JournalEntry.objects.none()
+    return JournalEntry.objects.filter(owner=user).select_related("module")
+
+
+def access_journal_entry(user, entry_id) -> JournalEntry:
+    """The user's own entry, or 404 (for a stranger, a chair, staff or a forged id alike)."""
+    try:
+        entry_id = int(entry_id)
+    except (TypeError, ValueError):
+        raise Http404("Not found.") from None
+    entry = journal_entries_of(user).filter(pk=entry_id).first()
+    if entry is None:
+        raise Http404("Not found.")
+    return entry

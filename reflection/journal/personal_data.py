@@ -1,0 +1,11 @@
+"""The journal in a person's personal data export: their own entries, decrypted."""
+
+from learning.audit.personal_data import covers, export_rows
+
+from .models import JournalEntry
+
+
+@covers("journal.JournalEntry")
+def journal_personal_data(user) -> dict:
+    entries = JournalEntry.objects.filter(owner=user).select_related("module")
+    return {"Journal entries": export_rows(entries, exclude=["owner"])}

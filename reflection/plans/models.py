@@ -1,0 +1,324 @@
+"""Personal development commitments, their milestones and updates, chair reviews, appraisal
+notes, the suggested-commitments library and the board's collective action plan."""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from modules.areas import GoodPracticeArea
+
+MAX_TEXT = 20_000
+long_text = MaxLengthValidator(MAX_TEXT)
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    AT_RISK = "at_risk", _("At risk")
+    DONE = "done", _("Done")
+    NOT_DONE = "not_done", _("Not done")
+
+
+OPEN_STATUSES = (Status.PLANNED, Status.IN_PROGRESS, Status.AT_RISK)
+
+
+class SuggestedCommitment(index.Indexed, models.Model):
+    """A commitment editors suggest for one good-practice area; members start from it."""
+
+    area = models.PositiveSmallIntegerField(_("good-practice area"), choices=GoodPracticeArea)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True, validators=[long_text])
+    success_measure = models.TextField(
+        _("success measure"),
+        validators=[long_text],
+        help_text=_("How the member will know they have done it."),
+    )
+
+    panels = [
+        FieldPanel("area"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("success_measure"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("description")]
+
+    class Meta:
+        ordering = ["area", "title"]
+        verbose_name = _("suggested commitment")
+
+    def __str__(self):
+        return self.title
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def shared(self):
+        return self.filter(shared_at__isnull=False)
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today: date):
+        return self.open().filter(due_date__lt=today)
+
+
+class Commitment(models.Model):
+    """A board member's specific, measurable EDI objective.
+
+    Private to its owner while a draft; the board's chair sees it once the owner shares it.
+    """
+
+    class Origin(models.TextChoices):
+        SCRATCH = "scratch", _("Written from scratch")
+        MODULE = "module", _("A module's reflection prompt")
+        ASSESSMENT = "assessment", _("A self-assessment result")
+        LIBRARY = "library", _("A suggested commitment")
+
+    owner = models.ForeignKey(
+        "learning.Membership", on_delete=models.CASCADE, related_name="commitments"
+    )
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True, validators=[long_text])
+    area = models.PositiveSmallIntegerField(_("good-practice area"), choices=GoodPracticeArea)
+    success_measure = models.TextField(_("success measure"), validators=[long_text])
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    explanation = models.TextField(_("why it was not done"), blank=True, validators=[long_text])
+    origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.SCRATCH)
+    module = models.ForeignKey(
+        "modules.ModulePage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    shared_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "title"]
+        indexes = [models.Index(fields=["owner", "status"]), models.Index(fields=["due_date"])]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.status == Status.NOT_DONE and not (self.explanation or "").strip():
+            raise ValidationError(
+                {
+                    "explanation": _(
+                        "Explain why this commitment was not done. Comply or explain: the "
+                        "explanation is part of the record."
+                    )
+                }
+            )
+
+    @property
+    def is_shared(self) -> bool:
+        return self.shared_at is not None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return self.is_open and self.due_date < (today or timezone.localdate())
+
+    @property
+    def area_label(self) -> str:
+        return GoodPracticeArea(self.area).label
+
+
+class MilestoneBase(models.Model):
+    """A step on the way, with a due date, that is either done or not."""
+
+    title = models.CharField(max_length=200)
+    due_date = models.DateField(_("due date"))
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["due_date", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def done(self) -> bool:
+        return self.completed_at is not None
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return not self.done and self.due_date < (today or timezone.localdate())
+
+    def _check_due_before(self, parent, noun):
+        if parent is not None and self.due_date and self.due_date > parent.due_date:
+            raise ValidationError(
+                {
+                    "due_date": _("A milestone must be due on or before its %(noun)s (%(date)s).")
+                    % {"noun": noun, "date": date_format(parent.due_date, "j F Y")}
+                }
+            )
+
+
+class Milestone(MilestoneBase):
+    """A step towards a personal commitment."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="milestones")
+
+    class Meta(MilestoneBase.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "title"], name="milestone_title_unique")
+        ]
+
+    def clean(self):
+        if self.commitment_id:
+            self._check_due_before(self.commitment, _("commitment"))
+
+
+class CommitmentUpdate(models.Model):
+    """A dated note of progress on a commitment, with an optional link to evidence."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField(default=timezone.localdate)
+    text = models.TextField(validators=[long_text])
+    evidence_url = models.URLField(_("link to evidence"), blank=True, max_length=500)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+
+    def __str__(self):
+        return f"Update on {self.date:%Y-%m-%d}"
+
+
+class ChairReview(models.Model):
+    """The chair's comment on a shared commitment. The member sees it; it never edits it."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="reviews")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(validators=[long_text])
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Review of {self.commitment_id} on {self.created_at:%Y-%m-%d}"
+
+
+class AppraisalNote(models.Model):
+    """The chair's yearly appraisal note on one member's commitments; the member sees it."""
+
+    member = models.ForeignKey(
+        "learning.Membership", on_delete=models.CASCADE, related_name="appraisal_notes"
+    )
+    year = models.PositiveSmallIntegerField()
+    text = models.TextField(validators=[long_text])
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "year"], name="appraisal_note_unique")
+        ]
+
+    def __str__(self):
+        return f"Appraisal note {self.year}"
+
+
+class BoardAction(models.Model):
+    """A collective action in the board's action plan, owned by one board member."""
+
+    board = models.ForeignKey("learning.Board", on_delete=models.CASCADE, related_name="actions")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True, validators=[long_text])
+    # Null only when the owner's account is erased; the form always asks for an owner.
+    owner = models.ForeignKey(
+        "learning.Membership",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="owned_actions",
+    )
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    explanation = models.TextField(_("why it was not done"), blank=True, validators=[long_text])
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["due_date", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["board", "title"], name="board_action_title_unique")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.owner_id and self.board_id and self.owner.board_id != self.board_id:
+            raise ValidationError({"owner": _("The owner must sit on this board.")})
+        if self.status == Status.NOT_DONE and not (self.explanation or "").strip():
+            raise ValidationError({"explanation": _("Explain why this action was not done.")})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return self.is_open and self.due_date < (today or timezone.localdate())
+
+
+class ActionMilestone(MilestoneBase):
+    """A step towards one of the board's collective actions."""
+
+    action = models.ForeignKey(BoardAction, on_delete=models.CASCADE, related_name="milestones")
+
+    class Meta(MilestoneBase.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["action", "title"], name="action_milestone_unique")
+        ]
+
+    def clean(self):
+        if self.action_id:
+            self._check_due_before(self.action, _("action"))
+
+
+class SentReminder(models.Model):
+    """One reminder email, keyed on its kind, object and due date, so it is sent only once.
+
+    Any area's reminders may use it (the `kind` names the area and object), which is what
+    makes `manage.py send_reminders` safe to run as often as cron likes.
+    """
+
+    kind = models.CharField(max_length=50)
+    object_id = models.PositiveBigIntegerField()
+    due_date = models.DateField()
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "due_date"], name="sent_reminder_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} due {self.due_date}"

@@ -1,0 +1,155 @@
+"""Who may see and change commitments, appraisal notes and the board's action plan.
+
+- A commitment belongs to its owner. The board's chair sees it once it is shared, and may
+  comment on it, but never change it (403). Everyone else gets 404, whatever the id.
+- The facilitator sees counts only, never a commitment.
+- The board's action plan is visible to every member of the board; its chair and an action's
+  owner may change an action; other members get 403; outsiders 404.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from learning.models import Membership, Role
+from learning.permissions import access_membership, active_memberships
+
+from .models import ActionMilestone, BoardAction, Commitment, Milestone
+
+
+def _as_int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404("Not found.") from None
+
+
+def _commitments():
+    return Commitment.objects.select_related("owner__user", "owner__board__organisation")
+
+
+def access_own_membership(membership) -> Membership:
+    """The membership whose plan a page shows: a board seat, never a facilitator's."""
+    if membership is None or membership.role == Role.FACILITATOR:
+        raise Http404("You do not hold a seat on a board.")
+    return membership
+
+
+def user_chairs_board(user, board_id) -> bool:
+    return active_memberships(user).filter(board_id=board_id, role=Role.CHAIR).exists()
+
+
+def _load_commitment(user, commitment_id) -> tuple[Commitment, bool]:
+    """The commitment and whether the user owns it; 404 unless owner or chair (shared)."""
+    if not user.is_authenticated:
+        raise Http404("Not found.")
+    commitment = _commitments().filter(pk=_as_int(commitment_id), owner__is_active=True).first()
+    if commitment is None:
+        raise Http404("Not found.")
+    if commitment.owner.user_id == user.pk:
+        return commitment, True
+    if commitment.is_shared and user_chairs_board(user, commitment.owner.board_id):
+        return commitment, False
+    raise Http404("Not found.")
+
+
+def access_commitment(user, commitment_id) -> Commitment:
+    """A commitment the user may read: their own, or a shared one on the board they chair."""
+    return _load_commitment(user, commitment_id)[0]
+
+
+def access_commitment_as_owner(user, commitment_id) -> Commitment:
+    """A commitment the user may change. The chair who can see it gets 403; others 404."""
+    commitment, owned = _load_commitment(user, commitment_id)
+    if not owned:
+        raise PermissionDenied("Only the member who made a commitment may change it.")
+    return commitment
+
+
+def access_commitment_as_reviewer(user, commitment_id) -> Commitment:
+    """A shared commitment the user chairs the board of. The owner gets 403; others 404."""
+    commitment, owned = _load_commitment(user, commitment_id)
+    if owned:
+        raise PermissionDenied("You cannot review your own commitment.")
+    return commitment
+
+
+def access_board_plans(user, board_id) -> Membership:
+    """The requester's seat on a board whose plans they oversee: chair or facilitator."""
+    return access_membership(user, board_id, roles=[Role.CHAIR, Role.FACILITATOR])
+
+
+def access_member_as_chair(user, board_id, membership_id) -> Membership:
+    """Another board member's seat, for the chair of that board only (404 for everyone else)."""
+    access_membership(user, board_id, roles=[Role.CHAIR])
+    member = (
+        Membership.objects.board_members()
+        .select_related("user", "board__organisation")
+        .filter(board_id=_as_int(board_id), pk=_as_int(membership_id))
+        .exclude(user=user)
+        .first()
+    )
+    if member is None:
+        raise Http404("Not found.")
+    return member
+
+
+def access_action_plan(user, board_id) -> Membership:
+    """The requester's seat on the board whose action plan they want to see."""
+    return access_membership(user, board_id)
+
+
+def access_action_plan_as_chair(user, board_id) -> Membership:
+    """Only the chair adds actions: other board members get 403, outsiders 404."""
+    membership = access_membership(user, board_id)
+    if membership.role != Role.CHAIR:
+        raise PermissionDenied("Only the chair adds actions to the board's plan.")
+    return membership
+
+
+def access_action(user, action_id) -> BoardAction:
+    """An action on a board the user sits on, else 404."""
+    action = (
+        BoardAction.objects.select_related("owner__user", "board__organisation")
+        .filter(pk=_as_int(action_id), board__in=_boards_of(user))
+        .first()
+    )
+    if action is None:
+        raise Http404("Not found.")
+    return action
+
+
+def user_can_edit_action(user, action: BoardAction) -> bool:
+    owner = action.owner
+    return (owner is not None and owner.user_id == user.pk) or user_chairs_board(
+        user, action.board_id
+    )
+
+
+def access_action_for_edit(user, action_id) -> BoardAction:
+    """An action the user may change (the chair or its owner); other members get 403."""
+    action = access_action(user, action_id)
+    if not user_can_edit_action(user, action):
+        raise PermissionDenied("Only the chair and the action's owner may change it.")
+    return action
+
+
+def _boards_of(user):
+    return active_memberships(user).values("board_id")
+
+
+def access_milestone_as_owner(user, milestone_id) -> Milestone:
+    """A milestone on the user's own commitment (the chair gets 403, others 404)."""
+    milestone = Milestone.objects.filter(pk=_as_int(milestone_id)).first()
+    if milestone is None or not user.is_authenticated:
+        raise Http404("Not found.")
+    milestone.commitment = access_commitment_as_owner(user, milestone.commitment_id)
+    return milestone
+
+
+def access_action_milestone_for_edit(user, milestone_id) -> ActionMilestone:
+    """A milestone on a board action the user may change."""
+    milestone = ActionMilestone.objects.filter(pk=_as_int(milestone_id)).first()
+    if milestone is None or not user.is_authenticated:
+        raise Http404("Not found.")
+    milestone.action = access_action_for_edit(user, milestone.action_id)
+    return milestone

@@ -1,0 +1,117 @@
+"""Reminder emails for commitments, milestones and board actions.
+
+Anything open that is due within 7 days, or overdue, gets one email to its owner. Each email
+has a `SentReminder` row keyed on kind, object and due date, so `manage.py send_reminders`
+never sends the same reminder twice; moving the due date earns one new reminder.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import (
+    OPEN_STATUSES,
+    ActionMilestone,
+    BoardAction,
+    Commitment,
+    Milestone,
+    SentReminder,
+)
+from .tasks import send_plan_reminder
+
+WINDOW = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Due:
+    kind: str
+    object_id: int
+    due_date: date
+    recipient_id: int
+
+
+ACTIVE_OWNER = {"is_active": True, "user__is_active": True}
+
+
+def _prefixed(prefix: str, conditions: dict) -> dict:
+    return {f"{prefix}__{name}": value for name, value in conditions.items()}
+
+
+def due_items(today: date) -> list[Due]:
+    """Everything open that falls due by a week from today, with who to remind (4 queries)."""
+    horizon = today + WINDOW
+    return [
+        Due(kind, pk, due, user)
+        for kind, rows in (
+            (
+                "plans.commitment",
+                Commitment.objects.filter(
+                    status__in=OPEN_STATUSES,
+                    due_date__lte=horizon,
+                    **_prefixed("owner", ACTIVE_OWNER),
+                ).values_list("pk", "due_date", "owner__user_id"),
+            ),
+            (
+                "plans.milestone",
+                Milestone.objects.filter(
+                    completed_at__isnull=True,
+                    due_date__lte=horizon,
+                    commitment__status__in=OPEN_STATUSES,
+                    **_prefixed("commitment__owner", ACTIVE_OWNER),
+                ).values_list("pk", "due_date", "commitment__owner__user_id"),
+            ),
+            (
+                "plans.action",
+                BoardAction.objects.filter(
+                    status__in=OPEN_STATUSES,
+                    due_date__lte=horizon,
+                    **_prefixed("owner", ACTIVE_OWNER),
+                ).values_list("pk", "due_date", "owner__user_id"),
+            ),
+            (
+                "plans.action_milestone",
+                ActionMilestone.objects.filter(
+                    completed_at__isnull=True,
+                    due_date__lte=horizon,
+                    action__status__in=OPEN_STATUSES,
+                    **_prefixed("action__owner", ACTIVE_OWNER),
+                ).values_list("pk", "due_date", "action__owner__user_id"),
+            ),
+        )
+        for pk, due, user in rows
+    ]
+
+
+def plan_reminders_send(now: datetime) -> int:
+    """Queues one email for each due item not reminded about before; returns how many."""
+    today = timezone.localdate(now)
+    items = due_items(today)
+    if not items:
+        return 0
+    already = set(
+        SentReminder.objects.filter(
+            kind__in={item.kind for item in items},
+            object_id__in={item.object_id for item in items},
+        ).values_list("kind", "object_id", "due_date")
+    )
+    sent = 0
+    for item in items:
+        if (item.kind, item.object_id, item.due_date) in already:
+            continue
+        try:
+            with transaction.atomic():
+                reminder = SentReminder.objects.create(
+                    kind=item.kind,
+                    object_id=item.object_id,
+                    due_date=item.due_date,
+                    recipient_id=item.recipient_id,
+                )
+                transaction.on_commit(
+                    lambda pk=reminder.pk: send_plan_reminder.enqueue(reminder_id=pk)
+                )
+        except IntegrityError:  # another run made it first
+            continue
+        sent += 1
+    return sent

@@ -1,0 +1,228 @@
+"""Reads for plan pages and the chair's dashboard. Each runs a fixed number of queries,
+however many members or commitments a board has.
+
+Outside its owner, only shared commitments are ever counted or listed: a draft is private,
+and even its existence is not revealed to the chair or the facilitator.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from learning.models import Board, Membership
+from modules.areas import GoodPracticeArea
+
+from .models import (
+    OPEN_STATUSES,
+    AppraisalNote,
+    BoardAction,
+    ChairReview,
+    Commitment,
+    CommitmentUpdate,
+    Status,
+)
+
+
+def _with_milestone_counts(commitments):
+    return commitments.annotate(
+        milestones_total=Count("milestones", distinct=True),
+        milestones_done=Count(
+            "milestones", filter=Q(milestones__completed_at__isnull=False), distinct=True
+        ),
+    )
+
+
+def progress_percent(done: int, total: int) -> int:
+    return round(100 * done / total) if total else 0
+
+
+@dataclass
+class StatusGroup:
+    status: str
+    label: str
+    commitments: list
+
+
+def _group_by_status(commitments) -> list[StatusGroup]:
+    groups = [StatusGroup(value, label, []) for value, label in Status.choices]
+    by_value = {group.status: group for group in groups}
+    for commitment in commitments:
+        by_value[commitment.status].commitments.append(commitment)
+    return [group for group in groups if group.commitments]
+
+
+def decorate(commitment, today: date):
+    """Adds `overdue` and `progress` (percent of milestones done) to an annotated row."""
+    commitment.overdue = commitment.is_overdue(today)
+    commitment.progress = progress_percent(commitment.milestones_done, commitment.milestones_total)
+    return commitment
+
+
+def own_commitments(membership: Membership):
+    """The member's own commitments with milestones, updates and the chair's reviews."""
+    return _with_milestone_counts(
+        Commitment.objects.filter(owner=membership).prefetch_related(
+            "milestones",
+            Prefetch("updates", queryset=CommitmentUpdate.objects.order_by("-date", "-pk")),
+            Prefetch("reviews", queryset=ChairReview.objects.select_related("author")),
+        )
+    ).order_by("due_date", "title")
+
+
+@dataclass
+class MemberPlan:
+    membership: Membership
+    groups: list
+    commitments: list
+    appraisal_notes: list
+    overdue: int
+
+
+def member_plan(membership: Membership, today: date | None = None) -> MemberPlan:
+    """Everything on the member's own plan page and in their PDF."""
+    today = today or timezone.localdate()
+    commitments = [decorate(c, today) for c in own_commitments(membership)]
+    notes = list(AppraisalNote.objects.filter(member=membership).select_related("author"))
+    return MemberPlan(
+        membership=membership,
+        groups=_group_by_status(commitments),
+        commitments=commitments,
+        appraisal_notes=notes,
+        overdue=sum(1 for c in commitments if c.overdue),
+    )
+
+
+def _shared_on_board(board: Board):
+    return Commitment.objects.shared().filter(
+        owner__board=board, owner__is_active=True, owner__user__is_active=True
+    )
+
+
+@dataclass
+class MemberRow:
+    membership: Membership
+    commitments: list = field(default_factory=list)
+    appraisal_note: AppraisalNote | None = None
+
+
+@dataclass
+class BoardPlans:
+    board: Board
+    rows: list
+    members_total: int
+    members_with_commitment: int
+
+
+def board_plans(board: Board, *, year: int, today: date | None = None) -> BoardPlans:
+    """The chair's view: every board member with their shared commitments (three queries)."""
+    today = today or timezone.localdate()
+    members = list(Membership.objects.board_members().filter(board=board).select_related("user"))
+    rows = {member.pk: MemberRow(member) for member in members}
+    commitments = _with_milestone_counts(_shared_on_board(board)).annotate(
+        review_count=Count("reviews", distinct=True)
+    )
+    for commitment in commitments.order_by("due_date", "title"):
+        if commitment.owner_id in rows:
+            rows[commitment.owner_id].commitments.append(decorate(commitment, today))
+    for note in AppraisalNote.objects.filter(member__in=list(rows), year=year):
+        rows[note.member_id].appraisal_note = note
+    return BoardPlans(
+        board=board,
+        rows=list(rows.values()),
+        members_total=len(rows),
+        members_with_commitment=sum(1 for row in rows.values() if row.commitments),
+    )
+
+
+@dataclass
+class FollowThrough:
+    """The board's follow-through on commitments, for the chair's and facilitator's pages."""
+
+    members_total: int
+    members_with_commitment: int
+    shared_total: int
+    by_status: dict
+    by_area: dict
+    overdue: list
+    actions_by_status: dict
+    actions_total: int
+
+    @property
+    def members_percent(self) -> int:
+        return progress_percent(self.members_with_commitment, self.members_total)
+
+    @property
+    def status_rows(self) -> list[tuple[str, int]]:
+        return [(label, self.by_status.get(value, 0)) for value, label in Status.choices]
+
+    @property
+    def area_rows(self) -> list[tuple[str, int]]:
+        return [(label, self.by_area.get(value, 0)) for value, label in GoodPracticeArea.choices]
+
+    @property
+    def action_rows(self) -> list[tuple[str, int]]:
+        return [(label, self.actions_by_status.get(value, 0)) for value, label in Status.choices]
+
+
+def follow_through(board: Board, today: date | None = None) -> FollowThrough:
+    """Counts of shared commitments by status and area, overdue ones with their owners, and
+    the action plan's status. Six queries, whatever the size of the board."""
+    today = today or timezone.localdate()
+    members = Membership.objects.board_members().filter(board=board)
+    shared = _shared_on_board(board).filter(owner__in=members)
+    members_total = members.count()
+    owners = shared.values("owner").distinct().count()
+    by_status = dict.fromkeys(Status.values, 0)
+    by_status.update(dict(shared.values_list("status").annotate(n=Count("pk")).order_by()))
+    by_area = dict(shared.values_list("area").annotate(n=Count("pk")).order_by("area"))
+    overdue = list(
+        shared.filter(status__in=OPEN_STATUSES, due_date__lt=today)
+        .select_related("owner__user")
+        .order_by("due_date")
+    )
+    actions = dict.fromkeys(Status.values, 0)
+    actions.update(
+        dict(
+            BoardAction.objects.filter(board=board)
+            .values_list("status")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+    )
+    return FollowThrough(
+        members_total=members_total,
+        members_with_commitment=owners,
+        shared_total=sum(by_status.values()),
+        by_status=by_status,
+        by_area=by_area,
+        overdue=overdue,
+        actions_by_status=actions,
+        actions_total=sum(actions.values()),
+    )
+
+
+def action_plan(board: Board, today: date | None = None) -> list[BoardAction]:
+    """The board's collective actions with owners and milestones (two queries)."""
+    today = today or timezone.localdate()
+    actions = list(
+        _with_milestone_counts(BoardAction.objects.filter(board=board))
+        .select_related("owner__user")
+        .prefetch_related("milestones")
+        .order_by("due_date", "title")
+    )
+    for action in actions:
+        decorate(action, today)
+    return actions
+
+
+def home_summary(membership: Membership) -> dict:
+    """Counts for the plan section of "My board development" (one query)."""
+    today = timezone.localdate()
+    return Commitment.objects.filter(owner=membership).aggregate(
+        total=Count("pk"),
+        open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
+        overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today)),
+        drafts=Count("pk", filter=Q(shared_at__isnull=True)),
+    )

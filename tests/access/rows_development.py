@@ -1,0 +1,90 @@
+"""Access rows for development sessions, reading, reminders, attendance and invitations."""
+
+from django.urls import reverse
+
+from tests.access.table import Row, signed_in
+from tests.development.factories import SessionFactory, assign, in_days, module_page
+from tests.factories import InvitationFactory
+
+FACILITATOR_ONLY = signed_in(404, facilitator=200)
+FACILITATOR_POSTS = signed_in(404, facilitator=302)
+
+
+def _session(world, days=14):
+    return SessionFactory(board=world.board_a, starts_at=in_days(days))
+
+
+def _session_url(name, days=14):
+    return lambda w: reverse(f"development:{name}", args=[_session(w, days).pk])
+
+
+def _assignment_url(name):
+    def url(world):
+        assignment = assign(_session(world), module_page("Structural racism"))
+        return reverse(f"development:{name}", args=[assignment.session_id, assignment.pk])
+
+    return url
+
+
+def _invitation_url(name):
+    return lambda w: reverse(f"development:{name}", args=[InvitationFactory(board=w.board_a).pk])
+
+
+ROWS = [
+    Row("sessions list", lambda w: reverse("development:session_list"), FACILITATOR_ONLY),
+    Row(
+        "digest choice",
+        lambda w: reverse("development:digest_update"),
+        FACILITATOR_POSTS,
+        method="post",
+    ),
+    Row(
+        "plan a session",
+        lambda w: reverse("development:session_create", args=[w.board_a.pk]),
+        FACILITATOR_ONLY,
+    ),
+    Row(
+        "plan a session on another board",
+        lambda w: reverse("development:session_create", args=[w.board_b.pk]),
+        signed_in(404),
+    ),
+    Row("session page", _session_url("session_detail"), FACILITATOR_ONLY),
+    Row(
+        "another board's session page",
+        lambda w: reverse("development:session_detail", args=[SessionFactory(board=w.board_b).pk]),
+        signed_in(404),
+    ),
+    Row("change session", _session_url("session_edit"), FACILITATOR_ONLY),
+    Row("session CSV", _session_url("session_csv"), FACILITATOR_ONLY),
+    Row("send reminder", _session_url("session_remind"), FACILITATOR_POSTS, method="post"),
+    Row("record attendance", _session_url("session_attendance", days=-1), FACILITATOR_ONLY),
+    Row(
+        "session calendar file",
+        _session_url("session_calendar"),
+        signed_in(200, other_chair=404, editor=404),
+    ),
+    Row("set reading", _session_url("assignment_add"), FACILITATOR_ONLY),
+    Row("change reading", _assignment_url("assignment_edit"), FACILITATOR_ONLY),
+    Row(
+        "withdraw reading",
+        _assignment_url("assignment_withdraw"),
+        FACILITATOR_POSTS,
+        method="post",
+    ),
+    Row(
+        "invitations",
+        lambda w: reverse("development:invitation_list", args=[w.board_a.pk]),
+        FACILITATOR_ONLY,
+    ),
+    Row(
+        "invite by CSV",
+        lambda w: reverse("development:invitation_upload", args=[w.board_a.pk]),
+        FACILITATOR_ONLY,
+    ),
+    Row(
+        "resend invitation", _invitation_url("invitation_resend"), FACILITATOR_POSTS, method="post"
+    ),
+    Row(
+        "revoke invitation", _invitation_url("invitation_revoke"), FACILITATOR_POSTS, method="post"
+    ),
+]

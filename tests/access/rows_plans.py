@@ -1,0 +1,182 @@
+"""Access rows for development plans: a member's commitments, the chair's review and the
+board's action plan. The chair can read and comment on shared commitments but never change
+them (403); drafts are the owner's alone; the facilitator sees counts only."""
+
+from django.urls import reverse
+
+from tests.access.table import Row, signed_in
+from tests.plans.factories import (
+    ActionMilestoneFactory,
+    MilestoneFactory,
+    draft_commitment,
+    in_days,
+    members_action,
+    shared_commitment,
+)
+
+# A page of one's own plan: a board seat is needed (not a facilitator's, not an editor's).
+OWN_PLAN = signed_in(200, facilitator=404, editor=404)
+# A shared commitment of `member`: the owner changes it, the chair gets 403, the rest 404.
+OWNER_WRITES = signed_in(404, member=302, chair=403)
+CHAIR_WRITES = signed_in(404, chair=302, member=403)
+BOARD_SEES = signed_in(200, other_chair=404, editor=404)
+
+
+def _commitment_url(name, factory=shared_commitment):
+    return lambda w: reverse(f"plans:{name}", args=[factory(w).pk])
+
+
+def _commitment_data(w):
+    return {
+        "title": "Changed by someone",
+        "area": 1,
+        "success_measure": "A measure",
+        "due_date": in_days(30).isoformat(),
+        "status": "in_progress",
+    }
+
+
+def _milestone_done(w):
+    milestone = MilestoneFactory(commitment=shared_commitment(w))
+    return reverse("plans:milestone_done", args=[milestone.pk])
+
+
+def _action_milestone_done(w):
+    milestone = ActionMilestoneFactory(action=members_action(w))
+    return reverse("plans:action_milestone_done", args=[milestone.pk])
+
+
+def _member_review(w):
+    return reverse("plans:member_review", args=[w.board_a.pk, w.membership(w.member).pk])
+
+
+ROWS = [
+    Row("my plan", lambda w: reverse("plans:my_plan"), OWN_PLAN),
+    Row("my plan PDF", lambda w: reverse("plans:plan_pdf"), OWN_PLAN),
+    Row("suggested commitments", lambda w: reverse("plans:library"), OWN_PLAN),
+    Row("new commitment", lambda w: reverse("plans:commitment_create"), OWN_PLAN),
+    Row(
+        "new commitment with forged ids",
+        lambda w: (
+            reverse("plans:commitment_create")
+            + "?module=999999&prompt=abc&response=999999&dimension=drive&suggestion=x"
+        ),
+        OWN_PLAN,
+    ),
+    Row(
+        "shared commitment",
+        _commitment_url("commitment_detail"),
+        signed_in(404, member=200, chair=200),
+    ),
+    Row(
+        "draft commitment",
+        _commitment_url("commitment_detail", draft_commitment),
+        signed_in(404, member=200),
+    ),
+    Row(
+        "change commitment (form)",
+        _commitment_url("commitment_edit"),
+        signed_in(404, member=200, chair=403),
+    ),
+    Row(
+        "change commitment",
+        _commitment_url("commitment_edit"),
+        OWNER_WRITES,
+        method="post",
+        data=_commitment_data,
+    ),
+    Row(
+        "share commitment",
+        _commitment_url("commitment_share", draft_commitment),
+        signed_in(404, member=302),
+        method="post",
+        data=lambda w: {"share": "1"},
+    ),
+    Row(
+        "stop sharing commitment",
+        _commitment_url("commitment_share"),
+        OWNER_WRITES,
+        method="post",
+        data=lambda w: {"share": "0"},
+    ),
+    Row(
+        "add milestone",
+        _commitment_url("milestone_add"),
+        OWNER_WRITES,
+        method="post",
+        data=lambda w: {"title": "A step", "due_date": in_days(5).isoformat()},
+    ),
+    Row(
+        "mark milestone done",
+        _milestone_done,
+        OWNER_WRITES,
+        method="post",
+        data=lambda w: {"done": "1"},
+    ),
+    Row(
+        "add update",
+        _commitment_url("update_add"),
+        OWNER_WRITES,
+        method="post",
+        data=lambda w: {"text": "Progress", "evidence_url": ""},
+    ),
+    Row(
+        "add chair review",
+        _commitment_url("review_add"),
+        CHAIR_WRITES,
+        method="post",
+        data=lambda w: {"text": "Well done"},
+    ),
+    Row(
+        "board commitments (chair and facilitator)",
+        lambda w: reverse("plans:board_plans", args=[w.board_a.pk]),
+        signed_in(404, chair=200, facilitator=200),
+    ),
+    Row("member's commitments (chair)", _member_review, signed_in(404, chair=200)),
+    Row(
+        "appraisal note",
+        _member_review,
+        signed_in(404, chair=302),
+        method="post",
+        data=lambda w: {"text": "A good year"},
+    ),
+    Row(
+        "board action plan",
+        lambda w: reverse("plans:action_plan", args=[w.board_a.pk]),
+        BOARD_SEES,
+    ),
+    Row(
+        "new board action (form)",
+        lambda w: reverse("plans:action_create", args=[w.board_a.pk]),
+        signed_in(403, chair=200, other_chair=404, editor=404),
+    ),
+    Row(
+        "board action",
+        lambda w: reverse("plans:action_detail", args=[members_action(w).pk]),
+        BOARD_SEES,
+    ),
+    Row(
+        "change board action (form)",
+        lambda w: reverse("plans:action_edit", args=[members_action(w).pk]),
+        signed_in(403, member=200, chair=200, other_chair=404, editor=404),
+    ),
+    Row(
+        "add board action milestone",
+        lambda w: reverse("plans:action_milestone_add", args=[members_action(w).pk]),
+        signed_in(403, member=302, chair=302, other_chair=404, editor=404),
+        method="post",
+        data=lambda w: {"title": "A step", "due_date": in_days(5).isoformat()},
+    ),
+    Row(
+        "mark board action milestone done",
+        _action_milestone_done,
+        signed_in(403, member=302, chair=302, other_chair=404, editor=404),
+        method="post",
+        data=lambda w: {"done": "1"},
+    ),
+    Row(
+        "forged commitment",
+        lambda w: reverse("plans:commitment_detail", args=[999999]),
+        signed_in(404),
+    ),
+]

@@ -1,0 +1,72 @@
+"""The dashboard, the board paper and the exports never hold one person's private data:
+self-assessment scores or answers (unless shared), journal text, written quiz answers or
+draft commitments."""
+
+import pytest
+from django.utils import timezone
+
+from learning.models import Membership
+from modules.quizzes.choices import QuestionType
+from modules.quizzes.models import Attempt, AttemptAnswer
+from reflection.journal.services import journal_entry_create
+from reflection.plans.services import commitment_create
+from tests.assessment.factories import instruments, submitted
+from tests.dashboard.factories import populated_board
+from tests.dashboard.support import everything, get, pdf_text
+from tests.quizzes.factories import add_question
+
+JOURNAL = "Zanzibar reflection about my own bias"
+FREE_TEXT = "Quokka answer written by one member"
+DRAFT = "Ocelot draft commitment kept private"
+
+
+@pytest.fixture
+def secrets(board, content):
+    """Private data from one member of the board, in every area the dashboard reads."""
+    person = Membership.objects.filter(board=board, role="non_executive_director").first()
+    journal_entry_create(owner=person.user, title="Private thoughts", text=JOURNAL)
+    commitment_create(
+        owner=person,
+        title=DRAFT,
+        area=9,
+        success_measure="Only I know.",
+        due_date=timezone.localdate(),
+        share=False,
+    )
+    question = add_question(content.quizzes[0], QuestionType.FREE_TEXT, text="Explain in words.")
+    attempt = Attempt.objects.get(user=person.user, quiz=content.quizzes[0])
+    AttemptAnswer.objects.create(
+        attempt=attempt,
+        position=3,
+        question=question,
+        type=QuestionType.FREE_TEXT,
+        text=question.text,
+        free_text=FREE_TEXT,
+        answered_at=timezone.now(),
+        correct=False,
+    )
+    profile, _position = instruments()
+    own = submitted(person.user, board=board, instrument=profile, value=7)
+    return {"scores": [score.mean for score in own.scores.all()]}
+
+
+@pytest.mark.parametrize("who", ["chair", "facilitator"])
+def test_no_private_text_reaches_the_page_the_pdf_or_the_exports(client, board, secrets, who):
+    text = everything(client, getattr(board, who), board)
+    assert "Explain in words." in text  # the question may show; the answer never does
+    for secret in (JOURNAL, FREE_TEXT, DRAFT):
+        assert secret not in text
+
+
+def test_an_unshared_personal_score_is_never_shown(client, board, secrets):
+    text = everything(client, board.chair, board)
+    for mean in secrets["scores"]:
+        assert f"{mean:.2f}" not in text
+
+
+def test_a_round_under_the_minimum_shows_no_dimension_in_the_pdf(client, world, content):
+    small = populated_board(content, members=4)
+    text = pdf_text(get(client, small.chair, "board_paper", small))
+    assert "Not enough answers to show" in text
+    for dimension in ("Drive", "Strategy"):  # "Knowledge" and "Action" appear elsewhere
+        assert dimension not in text

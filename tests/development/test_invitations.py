@@ -1,0 +1,206 @@
+"""Inviting people one at a time or by CSV; resending and withdrawing invitations."""
+
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from learning.models import Invitation, Role
+from tests.factories import InvitationFactory
+
+HEADER = "email,first_name,last_name,role\n"
+
+
+def _upload(client, board, text: str | bytes, capture, name="people.csv"):
+    data = text.encode() if isinstance(text, str) else text
+    with capture(execute=True):
+        return client.post(
+            reverse("development:invitation_upload", args=[board.pk]),
+            {"file": SimpleUploadedFile(name, data, content_type="text/csv")},
+        )
+
+
+def _rows(count):
+    return "".join(
+        f"person{n}@trust.nhs.uk,Alex,Person{n},Non-executive director\n" for n in range(count)
+    )
+
+
+def test_it_invites_one_person_by_email_with_the_accept_link(
+    world, signed_in, django_capture_on_commit_callbacks
+):
+    client = signed_in(world.facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("development:invitation_list", args=[world.board_a.pk]),
+            {
+                "email": "New.Person@Trust.nhs.uk",
+                "first_name": "Nia",
+                "last_name": "Person",
+                "role": Role.GOVERNOR,
+            },
+        )
+    assert response.status_code == 302
+    invitation = Invitation.objects.get()
+    assert invitation.email == "new.person@trust.nhs.uk"
+    assert invitation.invited_by == world.facilitator
+    [message] = mail.outbox
+    assert message.to == ["new.person@trust.nhs.uk"]
+    assert f"/invitations/{invitation.token}/" in message.body
+    assert f"/invitations/{invitation.token}/" in message.alternatives[0][0]
+
+
+def test_it_will_not_invite_someone_already_on_the_board(world, signed_in):
+    response = signed_in(world.facilitator).post(
+        reverse("development:invitation_list", args=[world.board_a.pk]),
+        {"email": world.member.email, "first_name": "M", "last_name": "M", "role": Role.CHAIR},
+    )
+    assert "already a member of this board" in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_a_good_csv_invites_everyone(world, signed_in, django_capture_on_commit_callbacks):
+    client = signed_in(world.facilitator)
+    text = HEADER + _rows(3) + "chief@trust.nhs.uk,Kim,Chief,chief_executive\n"
+    response = _upload(client, world.board_a, text, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert Invitation.objects.filter(board=world.board_a).count() == 4
+    assert Invitation.objects.get(email="chief@trust.nhs.uk").role == Role.CHIEF_EXECUTIVE
+    assert len(mail.outbox) == 4
+
+
+def test_one_bad_row_among_fifty_imports_nothing_and_names_the_row(
+    world, signed_in, django_capture_on_commit_callbacks
+):
+    lines = _rows(50).splitlines(keepends=True)
+    lines[36] = "not-an-email,Alex,Person,Non-executive director\n"  # row 38 in a spreadsheet
+    client = signed_in(world.facilitator)
+    response = _upload(
+        client, world.board_a, HEADER + "".join(lines), django_capture_on_commit_callbacks
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert not Invitation.objects.exists()
+    assert not mail.outbox
+    assert [problem.line for problem in response.context["problems"]] == [38]
+    assert "Row 38" in content and "not a valid email address" in content
+
+
+def test_the_report_names_every_kind_of_bad_row(
+    world, signed_in, django_capture_on_commit_callbacks
+):
+    InvitationFactory(board=world.board_a, email="waiting@trust.nhs.uk")
+    text = (
+        HEADER
+        + "ok@trust.nhs.uk,A,B,Governor\n"
+        + "ok@trust.nhs.uk,A,B,Governor\n"
+        + "c@trust.nhs.uk,C,D,Director of vibes\n"
+        + f"{world.member.email},Maya,Member,Chair\n"
+        + "waiting@trust.nhs.uk,W,X,Governor\n"
+    )
+    client = signed_in(world.facilitator)
+    response = _upload(client, world.board_a, text, django_capture_on_commit_callbacks)
+    problems = {p.line: " ".join(p.reasons) for p in response.context["problems"]}
+    assert "also on row 2" in problems[3]
+    assert "'Director of vibes' is not a role we know" in problems[4]
+    assert "already a member" in problems[5]
+    assert "already invited" in problems[6]
+    assert 2 not in problems
+    assert Invitation.objects.count() == 1
+
+
+def test_a_file_over_1mb_is_refused_with_a_clear_message(
+    world, signed_in, django_capture_on_commit_callbacks
+):
+    text = HEADER + "x" * (1024 * 1024)
+    response = _upload(
+        signed_in(world.facilitator), world.board_a, text, django_capture_on_commit_callbacks
+    )
+    assert "larger than 1 MB" in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_a_file_not_in_utf8_is_refused_with_a_clear_message(
+    world, signed_in, django_capture_on_commit_callbacks
+):
+    data = (HEADER + "jo@trust.nhs.uk,Zoë,Brontë,Governor\n").encode("latin-1")
+    response = _upload(
+        signed_in(world.facilitator), world.board_a, data, django_capture_on_commit_callbacks
+    )
+    assert "not in UTF-8" in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_a_file_missing_columns_is_refused_with_a_clear_message(
+    world, signed_in, django_capture_on_commit_callbacks
+):
+    text = "email,name\njo@trust.nhs.uk,Jo\n"
+    response = _upload(
+        signed_in(world.facilitator), world.board_a, text, django_capture_on_commit_callbacks
+    )
+    assert "Missing: first_name, last_name, role." in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_a_spreadsheet_style_header_and_bom_are_accepted(
+    world, signed_in, django_capture_on_commit_callbacks
+):
+    text = "\ufeffEmail,First name,Last name,Role\njo@trust.nhs.uk,Jo,Bloggs,governor\n"
+    response = _upload(
+        signed_in(world.facilitator), world.board_a, text, django_capture_on_commit_callbacks
+    )
+    assert response.status_code == 302
+    assert Invitation.objects.get().email == "jo@trust.nhs.uk"
+
+
+def test_resend_extends_the_invitation_and_emails_it_again_once(
+    world, signed_in, django_capture_on_commit_callbacks
+):
+    invitation = InvitationFactory(board=world.board_a)
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=invitation.created_at)
+    client = signed_in(world.facilitator)
+    url = reverse("development:invitation_resend", args=[invitation.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+        client.post(url)  # a double click
+    invitation.refresh_from_db()
+    assert invitation.state == "pending"
+    assert len(mail.outbox) == 1
+
+
+def test_a_revoked_invitation_cannot_be_accepted(world, signed_in, client):
+    invitation = InvitationFactory(board=world.board_a)
+    signed_in(world.facilitator).post(
+        reverse("development:invitation_revoke", args=[invitation.pk])
+    )
+    invitation.refresh_from_db()
+    assert invitation.state == "revoked"
+    client.logout()
+    response = client.get(reverse("invitation_accept", args=[invitation.token]))
+    assert response.status_code == 410
+
+
+def test_the_list_shows_who_has_accepted(world, signed_in):
+    InvitationFactory(board=world.board_a, email="took@trust.nhs.uk", accepted_by=world.member)
+    Invitation.objects.filter(email="took@trust.nhs.uk").update(
+        accepted_at=world.member.date_joined
+    )
+    response = signed_in(world.facilitator).get(
+        reverse("development:invitation_list", args=[world.board_a.pk])
+    )
+    content = response.content.decode()
+    assert "took@trust.nhs.uk" in content and "Accepted" in content
+
+
+def test_a_facilitator_cannot_touch_another_boards_invitations(world, signed_in):
+    invitation = InvitationFactory(board=world.board_b)
+    client = signed_in(world.facilitator)
+    assert (
+        client.post(reverse("development:invitation_revoke", args=[invitation.pk])).status_code
+        == 404
+    )
+    assert (
+        client.post(reverse("development:invitation_resend", args=[invitation.pk])).status_code
+        == 404
+    )
+    invitation.refresh_from_db()
+    assert invitation.state == "pending"
