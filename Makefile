@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test serve install lint clean backup restore
+.PHONY: demo demo-code test serve install lint clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ demo: $(STAMP)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
+
+# The current second-factor code of a demo chair, facilitator or editor.
+demo-code: $(STAMP)
+	@$(MANAGE) demo_code $(EMAIL)
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -5,6 +5,7 @@ the `DemoPeople` made here, registered in that app's `wagtail_hooks.py` with
 `@hooks.register("boardready_seed_demo", order=N)` (people first, then content, then activity).
 """
 
+import base64
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -41,6 +42,13 @@ EASTMOOR_PEOPLE = [
     ("member4@eastmoor.example", "Nikhil", "Shah", Role.NON_EXECUTIVE_DIRECTOR),
 ]
 EDITOR = ("editor@boardready.example", "Elaine", "Foster")
+
+# Chairs, facilitators and editors must use a second factor. The demo gives each of them an
+# authenticator with this shared key, so `manage.py demo_code EMAIL` (or any authenticator app
+# set up with DEMO_TOTP_KEY_BASE32) gives the code. Never used outside the demo: seed_demo
+# refuses to run under production settings.
+DEMO_TOTP_KEY = "426f61726452656164792064656d6f206f6e6c79"  # noqa: S105 (hex of a public phrase)
+DEMO_TOTP_KEY_BASE32 = base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
 
 
 @dataclass
@@ -86,7 +94,31 @@ def seed_people(password: str) -> DemoPeople:
     )
     editor = _person(people, *EDITOR)
     editor.groups.add(Group.objects.get(name="Editors"))
+    _give_authenticators(people.users.values())
     return people
+
+
+def _give_authenticators(users) -> None:
+    """A confirmed demo authenticator for everyone who must use a second factor."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from .mfa import user_requires_mfa
+
+    for user in users:
+        if user_requires_mfa(user) and not TOTPDevice.objects.filter(user=user).exists():
+            TOTPDevice.objects.create(
+                user=user, name="Demo authenticator", key=DEMO_TOTP_KEY, confirmed=True
+            )
+
+
+def demo_code(email: str) -> str:
+    """The current second-factor code of a demo person's authenticator."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user__email__iexact=email, confirmed=True)
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return str(code).zfill(device.digits)
 
 
 def sign_ins() -> list[str]:

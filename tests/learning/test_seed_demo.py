@@ -21,3 +21,16 @@ def test_it_refuses_to_run_under_production_settings(db, settings):
     settings.BOARDREADY_ENVIRONMENT = "production"
     with pytest.raises(CommandError):
         call_command("seed_demo")
+
+
+def test_demo_leaders_get_an_authenticator_whose_code_works(db):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from learning.demo import demo_code
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    chair = User.objects.get(email="chair@northbridge.example")
+    device = TOTPDevice.objects.get(user=chair)
+    assert device.verify_token(demo_code(chair.email))
+    member = User.objects.get(email="ned1@northbridge.example")
+    assert not TOTPDevice.objects.filter(user=member).exists()

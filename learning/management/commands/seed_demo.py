@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail import hooks
 
-from learning.demo import seed_people, sign_ins
+from learning.demo import DEMO_TOTP_KEY_BASE32, seed_people, sign_ins
 from learning.env import env_str
 
 
@@ -23,3 +23,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Every demo account's password: {password}")
         for email in sign_ins():
             self.stdout.write(f"  {email}")
+        self.stdout.write(
+            "Chairs, facilitators and the editor then enter a 6-digit code: run\n"
+            "  make demo-code EMAIL=chair@northbridge.example\n"
+            f"or add the key {DEMO_TOTP_KEY_BASE32} to an authenticator app."
+        )
