@@ -13,6 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
+from learning.audit.models import AuditEvent
+from learning.audit.services import audit_record
+
 from . import services
 from .forms import JournalEntryForm
 from .permissions import access_journal_entry, journal_entries_of
@@ -83,6 +86,13 @@ def entry_delete(request, pk):
 @login_required
 def export_markdown(request):
     entries = list(journal_entries_of(request.user).order_by("entry_date", "created_at"))
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.EXPORT_DOWNLOADED,
+        subject_user=request.user,
+        target="journal:export",
+        request=request,
+    )
     text = render_to_string(
         "journal/export.md", {"entries": entries, "user": request.user, "now": timezone.now()}
     )

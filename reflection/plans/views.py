@@ -10,6 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from learning.audit.models import AuditEvent
+from learning.audit.services import audit_record
 from learning.models import Role
 from learning.selectors import current_membership
 
@@ -46,6 +48,13 @@ def my_plan(request):
 def plan_pdf(request):
     membership = permissions.access_own_membership(current_membership(request))
     plan = selectors.member_plan(membership)
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.PDF_DOWNLOADED,
+        subject_user=request.user,
+        target="plans:plan_pdf",
+        request=request,
+    )
     response = HttpResponse(plan_pdf_bytes(plan), content_type="application/pdf")
     name = slugify(f"development plan {membership.user.get_full_name() or 'member'}")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
@@ -108,7 +117,16 @@ def _detail(request, commitment, **bound_forms):
 
 @login_required
 def commitment_detail(request, pk):
-    return _detail(request, permissions.access_commitment(request.user, pk))
+    commitment = permissions.access_commitment(request.user, pk)
+    if commitment.owner.user_id != request.user.pk:
+        audit_record(
+            actor=request.user,
+            action=AuditEvent.Action.PERSONAL_DATA_VIEWED,
+            subject_user=commitment.owner.user,
+            target=commitment,
+            request=request,
+        )
+    return _detail(request, commitment)
 
 
 @login_required
@@ -213,6 +231,13 @@ def board_plans(request, board_id):
 @login_required
 def member_review(request, board_id, membership_id):
     member = permissions.access_member_as_chair(request.user, board_id, membership_id)
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.PERSONAL_DATA_VIEWED,
+        subject_user=member.user,
+        target=member,
+        request=request,
+    )
     year = timezone.localdate().year
     note = member.appraisal_notes.filter(year=year).first()
     form = forms.AppraisalNoteForm(request.POST or None, instance=note)
