@@ -146,7 +146,7 @@ def reminders_send_manual(*, session: DevelopmentSession, sent_by) -> tuple[int,
     Nobody gets more than one of these per session in 24 hours. Returns (sent, held back).
     """
     session = (
-        DevelopmentSession.objects.select_for_update()
+        DevelopmentSession.objects.select_for_update(of=("self",))
         .select_related("board__organisation")
         .get(pk=session.pk)
     )

@@ -159,7 +159,9 @@ def response_save_answers(*, response: Response, answers: dict[str, str]) -> int
     """Saves answers (statement key → scale value or 'na'); all of them or none. Returns how
     many were saved."""
     response = (
-        Response.objects.select_for_update().select_related("round", "version").get(pk=response.pk)
+        Response.objects.select_for_update(of=("self",))
+        .select_related("round", "version")
+        .get(pk=response.pk)
     )
     _check_still_open(response)
     parsed = parse_answers(Definition(response.version.definition), answers)
@@ -191,7 +193,9 @@ def missing_required(definition: Definition, answers: dict) -> list[str]:
 def response_submit(*, response: Response) -> Response:
     """Scores and submits a response against its own version. Submitting twice changes nothing."""
     response = (
-        Response.objects.select_for_update().select_related("round", "version").get(pk=response.pk)
+        Response.objects.select_for_update(of=("self",))
+        .select_related("round", "version")
+        .get(pk=response.pk)
     )
     if response.submitted_at is not None:
         return response

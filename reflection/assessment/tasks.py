@@ -18,7 +18,7 @@ def round_notify(round_id: int) -> int:
     """Emails each board member that a round is open. Safe to run twice: it sends once."""
     with transaction.atomic():
         round_ = (
-            Round.objects.select_for_update()
+            Round.objects.select_for_update(of=("self",))
             .select_related("board__organisation", "version__instrument")
             .filter(pk=round_id, notified_at=None)
             .first()

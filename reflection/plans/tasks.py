@@ -57,7 +57,7 @@ def send_plan_reminder(reminder_id: int) -> bool:
     nor is one whose commitment, milestone or action has since been finished or deleted."""
     with transaction.atomic():
         reminder = (
-            SentReminder.objects.select_for_update()
+            SentReminder.objects.select_for_update(of=("self",))
             .select_related("recipient")
             .filter(pk=reminder_id, emailed_at__isnull=True)
             .first()
