@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
+# Test processes: one per core (pytest-xdist); `make test PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= auto
 
-.PHONY: demo demo-code test serve install lint clean backup restore
+.PHONY: demo demo-code test bench loadtest serve install lint clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +34,23 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=learning.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=learning.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+# The performance benchmark: about 20 minutes on two cores; `make bench BENCH_ARGS="--requests 20"`
+# for a quick look. Writes var/bench/latest.json and fails if a target is missed.
+bench: $(STAMP)
+	DJANGO_SETTINGS_MODULE=learning.settings.bench $(MANAGE) bench $(BENCH_ARGS)
+
+# The load test: locust against gunicorn (2 workers) and PostgreSQL on 127.0.0.1, about four
+# minutes; needs root for scripts/start-postgres. `make loadtest LOADTEST_ARGS="--load-seconds 30"`
+# for a shorter run. Writes var/loadtest/latest.md and fails on any failed request or slow p95.
+LOAD_STAMP := $(VENV)/.installed-load
+$(LOAD_STAMP): pyproject.toml requirements/constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev,load]"
+	touch $(LOAD_STAMP)
+
+loadtest: $(LOAD_STAMP)
+	$(BIN)/python -m bench.loadtest.run $(LOADTEST_ARGS)
 
 # Backups: `make backup` writes backups/boardready-<time>.sqlite3 (or .dump on PostgreSQL);
 # `make restore FILE=backups/...` puts one back. Both use the settings in DJANGO_SETTINGS_MODULE.

@@ -48,6 +48,22 @@ PERSONAS = [
 ]
 
 
+def _grant_editor_permissions():
+    """What the migrations grant Wagtail's groups (snippets, knowledge checks, instruments),
+    granted again: a transactional test's flush removes it, and with tests spread over
+    processes a flush can come before a test that needs it."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for name in (
+        "modules.migrations.0005_content_editor_permissions",
+        "modules.quizzes.migrations.0002_editor_permissions",
+        "reflection.assessment.migrations.0002_editor_permissions",
+    ):
+        import_module(name).grant(apps, None)
+
+
 def ensure_site_tree():
     """Puts back what the migrations create, which transactional (browser) tests flush away:
     Wagtail's root, the BoardReady home page and site, and the Editors group."""
@@ -56,8 +72,10 @@ def ensure_site_tree():
 
     from modules.models import HomePage
 
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    editors, created = Group.objects.get_or_create(name="Editors")
+    if created:  # a flush took it, with what the migrations had granted
+        editors.permissions.add(Permission.objects.get(codename="access_admin"))
+        _grant_editor_permissions()
     if HomePage.objects.exists():
         return
     Locale.objects.get_or_create(language_code="en-gb")
@@ -74,6 +92,17 @@ def make_editor():
     editor = UserFactory(first_name="Esther", last_name="Editor")
     editor.groups.add(Group.objects.get(name="Editors"))
     return editor
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache, as rows from one test's rolled-back transaction
+    must not live on in another's cached pages, charts or navigation."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
