@@ -94,7 +94,11 @@ def lexicon_linker(request) -> "LexiconLinker":
     if glossary is None:
         return LexiconLinker(matcher=Matcher(pattern=None, slugs={}), glossary_url="")
     stamp = (glossary.lexicon_count or 0, glossary.lexicon_ids, glossary.lexicon_published)
-    return LexiconLinker(matcher=_matcher_for(stamp), glossary_url=glossary.get_url(request) or "")
+    return LexiconLinker(
+        matcher=_matcher_for(stamp),
+        glossary_url=glossary.get_url(request) or "",
+        stamp="-".join(str(part) for part in stamp),
+    )
 
 
 @dataclass
@@ -103,6 +107,7 @@ class LexiconLinker:
 
     matcher: Matcher
     glossary_url: str
+    stamp: str = ""  # changes whenever a term is published, unpublished or deleted
     linked: set = field(default_factory=set)
 
     def link_html(self, html: str) -> SafeString:

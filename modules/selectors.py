@@ -4,6 +4,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -27,16 +28,33 @@ _SEARCH_NOISE = re.compile(r"[^\w\s]")
 
 
 _URLS = "_boardready_content_urls"
+CONTENT_URLS_CACHE = "modules:content-urls"
+CONTENT_URLS_SECONDS = 300
 
 
 def content_urls(request) -> dict:
-    """{ModuleIndexPage: url, GlossaryPage: url} for the live ones, loaded once per request."""
+    """{ModuleIndexPage: url, GlossaryPage: url} for the live ones.
+
+    Every page's navigation needs them, and they change only when one of those pages is
+    published, unpublished, moved or deleted: they are cached for five minutes (by host, as
+    addresses are relative to the site asked for), and dropped at once in the process that
+    made the change (`modules.signals`)."""
     if not hasattr(request, _URLS):
-        urls = {}
-        for page in Page.objects.live().type(ModuleIndexPage, GlossaryPage).order_by("path"):
-            urls.setdefault(page.specific_class, page.get_url(request))
-        setattr(request, _URLS, urls)
+        host = request.get_host()
+        by_host = cache.get(CONTENT_URLS_CACHE) or {}
+        labels = by_host.get(host)
+        if labels is None:
+            labels = {}
+            for page in Page.objects.live().type(ModuleIndexPage, GlossaryPage).order_by("path"):
+                labels.setdefault(page.specific_class._meta.label, page.get_url(request))
+            cache.set(CONTENT_URLS_CACHE, by_host | {host: labels}, CONTENT_URLS_SECONDS)
+        models = {model._meta.label: model for model in (ModuleIndexPage, GlossaryPage)}
+        setattr(request, _URLS, {models[label]: url for label, url in labels.items()})
     return getattr(request, _URLS)
+
+
+def forget_content_urls() -> None:
+    cache.delete(CONTENT_URLS_CACHE)
 
 
 def remember_content_urls(request, *known: dict) -> None:

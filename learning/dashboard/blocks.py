@@ -4,12 +4,10 @@ The web page and the PDF board paper render the same blocks, so they always show
 figures. A chart keeps the function that draws it, so each renderer gets a fresh Drawing.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 from django.utils.safestring import SafeString
-from reportlab.graphics.shapes import Drawing
 
 from learning import charts
 
@@ -62,14 +60,14 @@ class Chart:
     key: str
     title: str
     description: str
-    draw: Callable[[], Drawing]
+    draw: partial  # a chart function of learning.charts with its inputs: a fresh Drawing each call
     table: Table
     kind: str = "chart"
 
     @cached_property
     def svg(self) -> SafeString:
-        return charts.svg(
-            self.draw(),
+        return charts.svg_of(
+            self.draw,
             chart_id=f"chart-{self.key}",
             title=self.title,
             description=self.description,

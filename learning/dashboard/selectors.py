@@ -20,11 +20,11 @@ from learning.development.selectors import (
     readiness_across_sessions,
     session_grid,
 )
-from learning.models import Board, Membership
+from learning.models import Board, Membership, Role
 from learning.wres.selectors import Workbook, latest_indicators_for_board
 from modules.areas import GoodPracticeArea
 from modules.models import AssuranceQuestion
-from modules.quizzes.analysis import question_analysis
+from modules.quizzes.analysis import question_analyses
 from modules.quizzes.models import Attempt, Quiz
 from modules.selectors import assurance_questions_for_areas
 from reflection.assessment.models import Instrument
@@ -145,10 +145,11 @@ def next_session_detail(board: Board, *, now: datetime | None = None) -> NextSes
                 overdue=sum(1 for cell in cells if cell.overdue),
             )
         )
+    roles = dict(Role.choices)  # one lookup table, not a display call per member
     outstanding = [
         Outstanding(
             name=row.user.get_full_name() or row.user.email,
-            role=row.membership.get_role_display(),
+            role=str(roles[row.membership.role]),
             modules=[cell.assignment.module.title for cell in row.outstanding],
             overdue=any(cell.overdue for cell in row.outstanding),
         )
@@ -173,6 +174,7 @@ def knowledge_check_rates(board: Board, *, minimum: int) -> list[QuizRate]:
         Quiz.objects.filter(live=True, module__isnull=False)
         .filter(Q(module_id__in=assigned) | Q(pk__in=taken))
         .select_related("module")
+        .only("title", "module__areas")  # all the dashboard shows of them
         .order_by("module__path", "pk")
     )
     if not quizzes:
@@ -202,10 +204,10 @@ def knowledge_check_rates(board: Board, *, minimum: int) -> list[QuizRate]:
 def most_missed_questions(board: Board, rates: list[QuizRate]) -> list[MissedQuestion]:
     """The questions the board got wrong most often, from checks shown on the dashboard."""
     missed = []
-    for rate in rates:
-        if not rate.shown:
-            continue
-        analysis = question_analysis(board=board, quiz=rate.quiz)
+    shown = [rate for rate in rates if rate.shown]
+    analyses = question_analyses(board=board, quizzes=[rate.quiz for rate in shown])
+    for rate in shown:
+        analysis = analyses[rate.quiz.pk]
         if not analysis.enough:
             continue
         for row in analysis.rows:

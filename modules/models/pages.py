@@ -92,6 +92,9 @@ class ModulePage(Page):
         help_text=_("Leave empty to work it out from the words, at 200 a minute."),
     )
     body = StreamField(ModuleBodyBlock(), blank=True)
+    # Counted whenever the page is saved (publishing saves it), so listings and the page need
+    # not walk every block of every body on each view.
+    word_total = models.PositiveIntegerField(default=0, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -124,7 +127,20 @@ class ModulePage(Page):
 
     @property
     def word_count(self) -> int:
-        return words_in_body(self.body.raw_data)
+        return self.word_total
+
+    def count_words(self) -> None:
+        self.word_total = words_in_body(self.body.raw_data)
+
+    def save(self, *args, **kwargs):
+        self.count_words()
+        if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "word_total"}
+        return super().save(*args, **kwargs)
+
+    def serve_preview(self, request, mode_name):
+        self.count_words()  # a preview shows unsaved words
+        return super().serve_preview(request, mode_name)
 
     @property
     def reading_minutes(self) -> int:

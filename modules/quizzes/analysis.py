@@ -13,7 +13,7 @@ from django.db.models import Count, Max, Q
 
 from learning.models import Board, Membership
 
-from .models import Attempt, AttemptAnswer, AttemptOption, Quiz
+from .models import Attempt, AttemptAnswer, AttemptOption, Question, Quiz
 
 
 @dataclass
@@ -46,49 +46,61 @@ class Analysis:
 
 def question_analysis(*, board: Board, quiz: Quiz) -> Analysis:
     """Per question: the share answered right and the wrong answer chosen most often."""
-    member_ids = Membership.objects.board_members().filter(board=board).values("user_id")
-    latest_ids = list(
-        Attempt.objects.filter(quiz=quiz, user_id__in=member_ids, finished_at__isnull=False)
-        .values("user_id")
-        .annotate(latest=Max("pk"))
-        .values_list("latest", flat=True)
-    )
-    analysis = Analysis(
-        board=board,
-        quiz=quiz,
-        finished_members=len(latest_ids),
-        minimum=settings.BOARDREADY_MIN_GROUP,
-    )
-    if not analysis.enough:
-        return analysis
+    return question_analyses(board=board, quizzes=[quiz])[quiz.pk]
 
-    questions = {question.pk: question for question in quiz.questions.all()}
-    totals = (
-        AttemptAnswer.objects.filter(attempt_id__in=latest_ids, question_id__in=questions)
+
+def question_analyses(*, board: Board, quizzes: list[Quiz]) -> dict[int, Analysis]:
+    """`question_analysis` for several checks at once, in four queries however many checks,
+    members or attempts there are. Keyed by quiz id."""
+    member_ids = Membership.objects.board_members().filter(board=board).values("user_id")
+    latest = (
+        Attempt.objects.filter(quiz__in=quizzes, user_id__in=member_ids, finished_at__isnull=False)
+        .values("quiz_id", "user_id")
+        .annotate(latest=Max("pk"))
+        .values_list("quiz_id", "latest")
+        .order_by()
+    )
+    latest_ids: dict[int, list[int]] = defaultdict(list)
+    for quiz_id, attempt_id in latest:
+        latest_ids[quiz_id].append(attempt_id)
+    analyses = {
+        quiz.pk: Analysis(
+            board=board,
+            quiz=quiz,
+            finished_members=len(latest_ids[quiz.pk]),
+            minimum=settings.BOARDREADY_MIN_GROUP,
+        )
+        for quiz in quizzes
+    }
+    shown = [quiz_id for quiz_id, analysis in analyses.items() if analysis.enough]
+    if not shown:
+        return analyses
+    attempt_ids = [attempt_id for quiz_id in shown for attempt_id in latest_ids[quiz_id]]
+    questions = Question.objects.filter(quiz_id__in=shown).order_by("quiz_id", "sort_order")
+    totals = {
+        row["question_id"]: row
+        for row in AttemptAnswer.objects.filter(attempt_id__in=attempt_ids)
         .values("question_id")
         .annotate(
             answered=Count("pk"),
             right=Count("pk", filter=Q(correct=True)),
             waiting=Count("pk", filter=Q(correct__isnull=True)),
         )
-    )
+        .order_by()
+    }
     wrong_choices: dict[int, Counter] = defaultdict(Counter)
     for question_id, text in AttemptOption.objects.filter(
-        attempt_answer__attempt_id__in=latest_ids,
-        attempt_answer__question_id__in=questions,
-        chosen=True,
-        correct=False,
+        attempt_answer__attempt_id__in=attempt_ids, chosen=True, correct=False
     ).values_list("attempt_answer__question_id", "text"):
         wrong_choices[question_id][text] += 1
 
-    by_question = {row["question_id"]: row for row in totals}
-    for question_id, question in questions.items():
-        row = by_question.get(question_id)
+    for question_id, quiz_id, text in questions.values_list("pk", "quiz_id", "text"):
+        row = totals.get(question_id)
         if row is None:
             continue
         line = QuestionRow(
             question_id=question_id,
-            text=question.text,
+            text=text,
             answered=row["answered"] - row["waiting"],
             right=row["right"],
             awaiting_marking=row["waiting"],
@@ -97,5 +109,5 @@ def question_analysis(*, board: Board, quiz: Quiz) -> Analysis:
             line.common_wrong_answer, line.common_wrong_count = wrong_choices[
                 question_id
             ].most_common(1)[0]
-        analysis.rows.append(line)
-    return analysis
+        analyses[quiz_id].rows.append(line)
+    return analyses

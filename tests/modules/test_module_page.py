@@ -103,6 +103,30 @@ def test_reading_minutes_come_from_the_words_unless_the_editor_sets_them(content
     assert module("beta").reading_minutes == 12
 
 
+def test_a_published_edit_changes_the_reading_time_and_the_page_at_once(client, content):
+    from wagtail.rich_text import RichText
+
+    alpha = module()
+    client.get(alpha.url)  # the body is now cached
+    words = " ".join(["equity"] * 900)
+    alpha.body.append(("text", RichText(f"<p>Added section. {words}</p>")))
+    alpha.save_revision().publish()
+    alpha.refresh_from_db()
+    assert alpha.word_count > 900 and alpha.reading_minutes == 5
+    html = _main(client.get(alpha.url))
+    assert "Added section." in html
+    assert "About 5 minutes" in html
+
+
+def test_a_new_lexicon_term_links_in_a_module_already_cached(client, content):
+    alpha = module()
+    assert "#harm" not in _main(client.get(alpha.url))  # the body is now cached
+    term = LexiconTerm(term="Harm", slug="harm", definition="Damage done.", live=False)
+    term.save()
+    term.save_revision().publish()
+    assert "#harm" in _main(client.get(alpha.url))
+
+
 def test_opening_a_module_signed_in_records_that_the_member_started_it(client, world, content):
     from tests.conftest import sign_in
 
