@@ -20,6 +20,7 @@ from modules.models import (
     ModuleProgress,
     ProgressStatus,
 )
+from modules.models.pages import MODULE_BODY_FIELDS
 from modules.progress import progress_by_page, status_of
 
 SEARCH_MAX_LENGTH = 200
@@ -89,7 +90,7 @@ class ModuleRow:
 def module_rows(user, modules: QuerySet | None = None) -> list[ModuleRow]:
     """Live modules in tree order, each with the person's status: two queries at most."""
     modules = (modules if modules is not None else ModulePage.objects.all()).live()
-    pages = list(modules.order_by("path"))
+    pages = list(modules.defer(*MODULE_BODY_FIELDS).order_by("path"))
     progress = progress_by_page(user, pages) if user.is_authenticated and pages else {}
     return [
         ModuleRow(

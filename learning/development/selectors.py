@@ -13,6 +13,7 @@ from django.utils import timezone
 from learning.models import Board, Membership
 from learning.permissions import boards_facilitated_by
 from modules.models import ModuleProgress, ProgressStatus
+from modules.models.pages import MODULE_BODY_FIELDS
 from modules.quizzes.models import Attempt
 
 from .dates import is_overdue
@@ -24,10 +25,15 @@ from .models import (
     ReadinessSnapshot,
 )
 
+# What a grid cell shows of a person's progress on a module (its status and last activity).
+PROGRESS_FIELDS = ("user", "page", "read_at", "check_state", "completed_at", "last_activity_at")
+_WITHOUT_BODIES = [f"module__{name}" for name in MODULE_BODY_FIELDS]
+
 
 def progress_grid(user_ids, page_ids) -> dict:
     """{(user_id, page_id): ModuleProgress} for many people and many modules, in one query."""
     rows = ModuleProgress.objects.filter(user_id__in=list(user_ids), page_id__in=list(page_ids))
+    rows = rows.only(*PROGRESS_FIELDS)
     return {(row.user_id, row.page_id): row for row in rows}
 
 
@@ -53,7 +59,8 @@ def board_members(board) -> list[Membership]:
 
 
 def session_assignments(session) -> list[Assignment]:
-    return list(session.assignments.select_related("module").order_by("due_date", "pk"))
+    assignments = session.assignments.select_related("module").defer(*_WITHOUT_BODIES)
+    return list(assignments.order_by("due_date", "pk"))
 
 
 @dataclass
@@ -244,6 +251,7 @@ def member_sessions(user, board, *, now: datetime | None = None, past_limit: int
     assignments = list(
         Assignment.objects.filter(session__in=upcoming)
         .select_related("module")
+        .defer(*_WITHOUT_BODIES)
         .order_by("due_date", "pk")
     )
     progress = progress_grid([user.pk], [assignment.module_id for assignment in assignments])

@@ -74,6 +74,11 @@ class ModuleIndexPage(SectionPage):
         return context
 
 
+# A module's long fields: listings, grids and panels never show them, so they leave them out
+# (`.defer(*MODULE_BODY_FIELDS)`, or with the relation's prefix through a select_related).
+MODULE_BODY_FIELDS = ("body", "learning_outcomes")
+
+
 class ModulePage(Page):
     """A short pre-reading module a board reads before a facilitated session."""
 

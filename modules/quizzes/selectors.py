@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 
 from learning.models import Board, Role
 from learning.permissions import active_memberships
+from modules.models.pages import MODULE_BODY_FIELDS
 
 from .models import Attempt, AttemptAnswer, Quiz
 from .permissions import answers_markable_by
@@ -85,7 +86,9 @@ def boards_facilitated(user) -> list[Board]:
 
 
 def live_quizzes():
-    return Quiz.objects.filter(live=True).select_related("module").order_by("module__path", "title")
+    quizzes = Quiz.objects.filter(live=True).select_related("module")
+    quizzes = quizzes.defer(*(f"module__{name}" for name in MODULE_BODY_FIELDS))
+    return quizzes.order_by("module__path", "title")
 
 
 def awaiting_count(user) -> int:

@@ -5,7 +5,8 @@ Callers pass objects they already got from `permissions.py`; nothing here checks
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.core.cache import cache
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from .definitions import Definition
@@ -80,12 +81,34 @@ def previous_closed_round(round_: Round) -> Round | None:
     )
 
 
+AGGREGATE_CACHE_SECONDS = 24 * 3600
+
+
 def round_aggregate(round_: Round) -> Aggregate:
-    """The round's board figures with suppression applied (scoring.aggregate)."""
+    """The round's board figures with suppression applied (scoring.aggregate).
+
+    A submitted response never changes, so a closed round's figures are kept in the cache under
+    the round, its version, the minimum group and which responses it holds (their number and
+    the sum of their ids, read in the query that counts them): erasing a person, or reopening
+    the round for one more, is a new key."""
     submitted = Response.objects.filter(round=round_, submitted_at__isnull=False)
-    definition = Definition(round_.version.definition)
     closed = round_.is_closed
-    respondents = submitted.count() if closed else 0
+    held = submitted.aggregate(count=Count("pk"), ids=Sum("pk")) if closed else {}
+    respondents = held.get("count") or 0
+    key = (
+        f"assessment:aggregate:{round_.pk}:{round_.version_id}:{minimum_group()}:"
+        f"{respondents}:{held.get('ids')}"
+    )
+    if closed and (cached := cache.get(key)) is not None:
+        return cached
+    result = _aggregate(round_, submitted, closed=closed, respondents=respondents)
+    if closed:
+        cache.set(key, result, AGGREGATE_CACHE_SECONDS)
+    return result
+
+
+def _aggregate(round_: Round, submitted, *, closed: bool, respondents: int) -> Aggregate:
+    definition = Definition(round_.version.definition)
     scores, answers = [], []
     if closed and respondents >= minimum_group():
         scores = list(

@@ -90,6 +90,20 @@ def test_four_responses_show_no_aggregate_and_five_do(world, signed_in):
     assert b"<svg" in page.content
 
 
+def test_erasing_a_member_below_five_hides_a_closed_rounds_aggregate_at_once(world, signed_in):
+    from reflection.assessment.selectors import round_aggregate
+
+    ci, _ = instruments()
+    round_ = make_round(world.board_a, ci)
+    responses = fill_round(round_, 5, value=6)
+    assert round_aggregate(round_).shown  # and now kept in the cache
+    responses[0].user.delete()  # erasure removes the person's responses
+    round_.refresh_from_db()
+    assert not round_aggregate(round_).shown
+    page = signed_in(world.chair).get(reverse("assessment:round_detail", args=[round_.pk]))
+    assert b"Not enough answers to show" in page.content
+
+
 def test_an_open_round_shows_no_aggregate(world, signed_in):
     ci, _ = instruments()
     round_ = make_round(world.board_a, ci, closed=False)

@@ -50,16 +50,16 @@ def test_the_chairs_pages_do_not_grow_with_the_board(client, path):
     assert small == large
 
 
-def test_follow_through_runs_six_queries_for_5_or_25_members(django_assert_num_queries):
+def test_follow_through_runs_four_queries_for_5_or_25_members(django_assert_num_queries):
     small, _ = _board(5)
     large, _ = _board(25)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         figures = follow_through(small)
     assert figures.members_total == 6  # five members and the chair
     assert figures.members_with_commitment == 5
     assert figures.shared_total == 5
     assert len(figures.overdue) == 5
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         figures = follow_through(large)
     assert figures.members_with_commitment == 25
     assert figures.actions_total == 1
