@@ -15,3 +15,4 @@ STORAGES = {
 BOARDREADY_MIN_GROUP = 5
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405 (the benchmark baselines)

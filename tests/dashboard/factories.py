@@ -278,13 +278,15 @@ def _plans(board) -> None:
     )
 
 
-def populated_board(content: Content, *, members: int) -> Board:
+def populated_board(content: Content, *, members: int, name: str = "") -> Board:
     """A board of `members` members (the chair among them) and a facilitator, with data in
-    every area the dashboard reads. Returns the board; `board.chair` and `board.facilitator`
-    are set for signing in."""
-    board = BoardFactory(organisation=OrganisationFactory(name=f"Trust of {members} members"))
+    every area the dashboard reads. Returns the board; `board.chair`, `board.facilitator` and
+    `board.people` (the members, chair first) are set for signing in."""
+    name = name or f"Trust of {members} members"
+    board = BoardFactory(organisation=OrganisationFactory(name=name))
     users = _members(board, members)
     board.chair = users[0]
+    board.people = users
     board.facilitator = MembershipFactory(board=board, role=Role.FACILITATOR).user
     _sessions(board, content, users)
     _attempts(content, users)

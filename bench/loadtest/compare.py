@@ -1,0 +1,146 @@
+"""The load test's verdict, from locust's statistics: pure functions, no Django, no locust.
+
+A run passes when no request failed (in any run, the single-user ones included) and, for every
+request name, the 95th percentile under load is at most `LIMIT` times that name's median when a
+single person did the same thing alone. A name missing from either run also fails the run, so a
+scenario that silently stopped requesting a page cannot pass.
+
+The chairs' first dashboards all arrive at the same moment (BURST). Two workers can serve only
+two at a time, so the last of 25 must wait for about twelve others whatever the page costs: the
+same 3× rule is applied to each worker's share of the burst, that is, the burst's p95 may be at
+most `LIMIT` × the single-user dashboard median × ⌈burst size / workers⌉. Every later opening of
+the dashboard is held to the plain rule.
+"""
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LIMIT = 3.0  # the issue's rule: p95 under load <= 3 x the single-user median
+DASHBOARD = "dashboard"
+BURST = "dashboard (all at once)"
+
+
+@dataclass(frozen=True)
+class Stat:
+    """One request name's figures from one locust run (times in milliseconds)."""
+
+    name: str
+    requests: int
+    failures: int
+    median_ms: float
+    p95_ms: float
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    single_median_ms: float | None
+    load_median_ms: float | None
+    load_p95_ms: float | None
+    requests: int
+    failures: int
+    ratio: float | None
+    passed: bool
+    reason: str = ""
+    limit: float = LIMIT
+
+
+@dataclass
+class Verdict:
+    rows: list[Row] = field(default_factory=list)
+    limit: float = LIMIT
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.rows) and all(row.passed for row in self.rows)
+
+    @property
+    def failures(self) -> int:
+        return sum(row.failures for row in self.rows)
+
+
+def read_stats(path: Path) -> dict[str, Stat]:
+    """The per-name rows of locust's `<prefix>_stats.csv` (the "Aggregated" total left out)."""
+    stats = {}
+    with path.open(newline="", encoding="utf-8") as handle:
+        for record in csv.DictReader(handle):
+            if record["Name"] == "Aggregated" or not record["Type"]:
+                continue
+            stats[record["Name"]] = Stat(
+                name=record["Name"],
+                requests=int(record["Request Count"]),
+                failures=int(record["Failure Count"]),
+                median_ms=float(record["Median Response Time"]),
+                p95_ms=float(record["95%"]),
+            )
+    return stats
+
+
+def compare(
+    single: dict[str, Stat], load: dict[str, Stat], *, limit: float = LIMIT, workers: int = 2
+) -> Verdict:
+    """Each request name's load p95 against its single-user median, and every failure."""
+    verdict = Verdict(limit=limit)
+    for name in sorted((set(single) | set(load)) - {BURST}):
+        verdict.rows.append(_row(name, single.get(name), load.get(name), limit=limit))
+    if BURST in load or BURST in single:
+        burst = load.get(BURST)
+        share = -(-burst.requests // workers) if burst else 1  # ceiling division
+        alone = single.get(DASHBOARD) or single.get(BURST)
+        verdict.rows.append(_row(BURST, alone, burst, limit=limit * share, burst=single.get(BURST)))
+    return verdict
+
+
+def _row(name: str, alone, busy, *, limit: float, burst: Stat | None = None) -> Row:
+    """One request name's verdict. `burst` is the single-user run's own burst row, whose
+    failures count too."""
+    failures = sum(stat.failures for stat in (alone, busy, burst) if stat)
+    reasons = []
+    ratio = None
+    if alone is None or not alone.requests:
+        reasons.append("not requested in the single-user run")
+    if busy is None or not busy.requests:
+        reasons.append("not requested under load")
+    if alone and alone.requests and busy and busy.requests:
+        # locust reports whole milliseconds: a sub-millisecond median counts as 1 ms.
+        exact = busy.p95_ms / max(alone.median_ms, 1.0)
+        ratio = round(exact, 2)
+        if exact > limit:
+            reasons.append(f"p95 under load is {exact:.2f} × the single-user median")
+    if failures:
+        reasons.append(f"{failures} failed")
+    return Row(
+        name=name,
+        single_median_ms=alone.median_ms if alone else None,
+        load_median_ms=busy.median_ms if busy else None,
+        load_p95_ms=busy.p95_ms if busy else None,
+        requests=busy.requests if busy else 0,
+        failures=failures,
+        ratio=ratio,
+        passed=not reasons,
+        reason="; ".join(reasons),
+        limit=limit,
+    )
+
+
+def _ms(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+def table(verdict: Verdict) -> str:
+    """The verdict as a Markdown table."""
+    lines = [
+        "| request | single-user median ms | load median ms | load p95 ms | p95 / single median "
+        "| limit | requests under load | failures | passed |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in verdict.rows:
+        ratio = "–" if row.ratio is None else f"{row.ratio:.2f}"
+        passed = "yes" if row.passed else f"**no** ({row.reason})"
+        lines.append(
+            f"| {row.name} | {_ms(row.single_median_ms)} | {_ms(row.load_median_ms)} | "
+            f"{_ms(row.load_p95_ms)} | {ratio} | {row.limit:g} | {row.requests} | "
+            f"{row.failures} | {passed} |"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,72 @@
+"""The query counts of every page the benchmark times, pinned, so an N+1 fails here.
+
+This runs the benchmark itself (one timed request a page, at two dataset sizes) so the
+benchmark cannot rot; its timings are not checked here (speed targets are for `make bench`),
+only that every page answers, that no page runs more queries than its pin, and that the
+listings and exports run the same number for one trust and for three.
+"""
+
+import pytest
+
+from bench import runner
+from bench.pages import BASELINES, PAGES
+
+# Marks every test as using the database, so pytest-django sets the test database up before the
+# module's fixture builds the dataset in it (and rolls it back afterwards).
+pytestmark = pytest.mark.django_db
+
+# Counted on the benchmark's dataset for a signed-in person with a second factor, after one
+# warm-up request: session, user and membership reads and the audit writes of the downloads
+# included, the once-a-minute session write not (bench.runner.measure). Lower a pin when a
+# page gets cheaper; never raise one to make a test pass without saying why in the commit.
+PINS = {
+    "floor": 2,
+    "plain Wagtail page": 12,
+    "home": 16,
+    "module page": 13,
+    "question (GET)": 8,
+    "question (POST)": 9,
+    "self-assessment part": 6,
+    "session page": 13,
+    "dashboard": 33,
+    "board paper PDF": 38,
+    "session CSV": 9,
+    "dashboard CSV": 17,
+}
+
+
+@pytest.fixture(scope="module")
+def report(django_db_setup, django_db_blocker):
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        measured = runner.run(
+            requests=1,
+            warm_up=1,
+            stages=[("one trust", 1), ("three trusts", 3)],
+            large_board=False,
+            log=lambda *args: None,
+        )
+        transaction.set_rollback(True)
+    return measured
+
+
+def test_the_benchmark_times_every_page_at_both_sizes(report):
+    names = {page.name for page in BASELINES + PAGES}
+    assert names == set(PINS)
+    for stage in ("one trust", "three trusts"):
+        assert {t.page for t in report.timings if t.stage == stage} == names
+
+
+@pytest.mark.parametrize("page", [*BASELINES, *PAGES], ids=lambda page: page.name)
+def test_no_page_runs_more_queries_than_its_pin(report, page):
+    for stage in report.stages():
+        assert report.timing(page.name, stage).queries <= PINS[page.name], stage
+
+
+@pytest.mark.parametrize(
+    "page", [page for page in PAGES if "constant queries" in page.tags], ids=lambda p: p.name
+)
+def test_listings_and_exports_run_the_same_queries_for_one_trust_and_three(report, page):
+    counts = {stage: report.timing(page.name, stage).queries for stage in report.stages()}
+    assert len(set(counts.values())) == 1, counts
