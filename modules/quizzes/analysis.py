@@ -52,9 +52,14 @@ def question_analysis(*, board: Board, quiz: Quiz) -> Analysis:
 def question_analyses(*, board: Board, quizzes: list[Quiz]) -> dict[int, Analysis]:
     """`question_analysis` for several checks at once, in four queries however many checks,
     members or attempts there are. Keyed by quiz id."""
+    if not quizzes:
+        return {}
     member_ids = Membership.objects.board_members().filter(board=board).values("user_id")
+    wanted = {quiz.pk for quiz in quizzes}
+    # By member only, the checks picked out here: with the checks in the query too, SQLite
+    # reads every attempt at each check by anyone, which grows with the service.
     latest = (
-        Attempt.objects.filter(quiz__in=quizzes, user_id__in=member_ids, finished_at__isnull=False)
+        Attempt.objects.filter(user_id__in=member_ids, finished_at__isnull=False)
         .values("quiz_id", "user_id")
         .annotate(latest=Max("pk"))
         .values_list("quiz_id", "latest")
@@ -62,7 +67,8 @@ def question_analyses(*, board: Board, quizzes: list[Quiz]) -> dict[int, Analysi
     )
     latest_ids: dict[int, list[int]] = defaultdict(list)
     for quiz_id, attempt_id in latest:
-        latest_ids[quiz_id].append(attempt_id)
+        if quiz_id in wanted:
+            latest_ids[quiz_id].append(attempt_id)
     analyses = {
         quiz.pk: Analysis(
             board=board,

@@ -24,8 +24,8 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--output",
-            default=str(settings.BASE_DIR / "var" / "bench" / "latest.json"),
-            help="where to write the figures as JSON",
+            default="var/bench/latest.json",
+            help="where to write the figures as JSON (relative to the project)",
         )
 
     def handle(self, *args, requests, largest, output, **options):
@@ -40,12 +40,21 @@ class Command(BaseCommand):
             report = runner.run(requests=requests, stages=stages, log=self.stdout.write)
         finally:
             teardown_databases(databases, verbosity=0)
-        runner.save(report, Path(output))
-        self.stdout.write("")
-        self.stdout.write(f"{report.machine}; {report.database}; {report.requests} requests a page")
-        self.stdout.write(runner.table(report))
-        self.stdout.write("")
-        self.stdout.write(runner.targets_table(report))
-        self.stdout.write(f"\nTook {report.seconds:.0f} s; figures written to {output}.")
+        path = settings.BASE_DIR / Path(output)
+        runner.save(report, path)
+        text = "\n\n".join(
+            [
+                f"{report.machine}; {report.database}; {report.requests} requests a page; "
+                f"{report.started}",
+                runner.table(report),
+                runner.targets_table(report),
+            ]
+        )
+        path.with_suffix(".md").write_text(text + "\n", encoding="utf-8")
+        self.stdout.write("\n" + text)
+        self.stdout.write(
+            f"\nTook {report.seconds:.0f} s; figures written to {output} and "
+            f"{Path(output).with_suffix('.md')}."
+        )
         if not report.met:
             raise CommandError("A performance target was missed (marked **no** above).")
