@@ -29,7 +29,7 @@ from modules.quizzes.models import Attempt, Quiz
 from modules.selectors import assurance_questions_for_areas
 from reflection.assessment.models import Instrument
 from reflection.assessment.permissions import minimum_group
-from reflection.assessment.selectors import RoundSummary, board_latest_summary, live_instruments
+from reflection.assessment.selectors import RoundSummary, board_latest_summaries
 from reflection.plans.selectors import FollowThrough, follow_through
 
 WEAKEST_AREAS = 3
@@ -228,10 +228,8 @@ def most_missed_questions(board: Board, rates: list[QuizRate]) -> list[MissedQue
 def latest_summaries(board: Board) -> dict[str, RoundSummary | None]:
     """The latest closed round of each kind of instrument ("profile", "position")."""
     latest: dict[str, RoundSummary | None] = dict.fromkeys(Instrument.Kind.values)
-    for instrument in live_instruments():
-        summary = board_latest_summary(board, instrument=instrument)
-        if summary is None:
-            continue
+    for summary in board_latest_summaries(board):
+        instrument = summary.round.version.instrument
         current = latest.get(instrument.kind)
         if current is None or summary.round.closes_on > current.round.closes_on:
             latest[instrument.kind] = summary

@@ -141,9 +141,17 @@ class RoundSummary:
     previous_round: Round | None
 
 
-def round_summary(round_: Round) -> RoundSummary:
+_LOOK_UP = object()
+
+
+def round_summary(round_: Round, *, previous: Round | None = _LOOK_UP) -> RoundSummary:
+    """The round's aggregate and, if shown, its change since `previous` (by default the board's
+    previous closed round of the same instrument, looked up)."""
     current = round_aggregate(round_)
-    previous = previous_closed_round(round_) if current.shown else None
+    if previous is _LOOK_UP:
+        previous = previous_closed_round(round_) if current.shown else None
+    elif not current.shown:
+        previous = None
     if previous is not None:
         earlier = round_aggregate(previous)
         if earlier.shown:
@@ -154,11 +162,21 @@ def round_summary(round_: Round) -> RoundSummary:
     return RoundSummary(round_, current, previous)
 
 
-def board_latest_summary(board, *, instrument: Instrument | None = None) -> RoundSummary | None:
-    """The board's latest closed round (of one instrument, if given), its suppressed aggregate
-    and the change since the previous closed round. For the chair's dashboard and board paper."""
-    rounds = Round.objects.filter(board=board, closes_on__lt=timezone.localdate())
-    if instrument is not None:
-        rounds = rounds.filter(version__instrument=instrument)
-    latest = rounds.select_related("version__instrument").order_by("-closes_on", "-pk").first()
-    return round_summary(latest) if latest else None
+def board_latest_summaries(board) -> list[RoundSummary]:
+    """For each live instrument with a closed round on the board: the latest closed round's
+    summary, with the change since the one before. One query finds every round."""
+    today = timezone.localdate()
+    rounds = (
+        Round.objects.filter(board=board, closes_on__lt=today, version__instrument__live=True)
+        .select_related("version__instrument")
+        .order_by("-closes_on", "-pk")
+    )
+    by_instrument: dict[int, list[Round]] = {}
+    for round_ in rounds:
+        by_instrument.setdefault(round_.version.instrument_id, []).append(round_)
+    summaries = []
+    for latest, *earlier in by_instrument.values():
+        # as previous_closed_round: the next one back that closed strictly before this one
+        previous = next((one for one in earlier if one.closes_on < latest.closes_on), None)
+        summaries.append(round_summary(latest, previous=previous))
+    return summaries

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reflection.assessment.models import Round
-from reflection.assessment.selectors import board_latest_summary
+from reflection.assessment.selectors import board_latest_summaries
 from reflection.assessment.tasks import round_notify
 from tests.assessment.factories import fill_round, instruments, make_round, submitted
 
@@ -68,7 +68,7 @@ def test_the_board_aggregate_shows_the_change_since_the_previous_closed_round(wo
     fill_round(later, 6, value=5)
     make_round(world.board_a, ci, closed=False, title="Now open")
 
-    summary = board_latest_summary(world.board_a)
+    (summary,) = board_latest_summaries(world.board_a)
 
     assert summary.round == later and summary.previous_round == earlier
     knowledge = next(f for f in summary.aggregate.dimensions if f.key == "knowledge")
@@ -80,7 +80,7 @@ def test_no_change_is_shown_against_a_suppressed_previous_round(world):
     ci, _ = instruments()
     fill_round(make_round(world.board_a, ci, days_ago=100, title="Spring"), 4)
     fill_round(make_round(world.board_a, ci, days_ago=5, title="Autumn"), 5)
-    summary = board_latest_summary(world.board_a)
+    (summary,) = board_latest_summaries(world.board_a)
     assert summary.previous_round is None
     assert all(figure.change is None for figure in summary.aggregate.dimensions)
 

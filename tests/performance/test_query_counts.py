@@ -28,8 +28,8 @@ PINS = {
     "question (POST)": 9,
     "self-assessment part": 6,
     "session page": 13,
-    "dashboard": 33,
-    "board paper PDF": 38,
+    "dashboard": 29,
+    "board paper PDF": 34,
     "session CSV": 9,
     "dashboard CSV": 17,
 }
