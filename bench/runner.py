@@ -1,10 +1,12 @@
 """Times every page in `bench.pages` at each dataset size, in this one process, and checks the
 targets of the performance issue. `manage.py bench` (and `make bench`) runs it.
 
-For each page and dataset size: a few warm-up requests, one request counted with Django's query
-capture, then N timed requests through Django's test client (the whole middleware stack, no
-network). Times are wall-clock per request; the report gives the median and 95th percentile and
-their ratio to the two baselines timed in the same run.
+For each page and dataset size: a few warm-up requests, two requests whose queries are counted,
+then N timed requests through Django's test client (the whole middleware stack, no network).
+On SQLite (in this process) each request is timed as the process's CPU time, which other
+programs on a shared machine do not move; on another database, whose work is done by its own
+server, as wall-clock time. Both are kept. The report gives the median and 95th percentile and
+their ratios to the two baselines timed in the same run.
 """
 
 import gc
@@ -34,12 +36,17 @@ LARGEST_VS_SMALLEST = 1.5
 
 @dataclass
 class Timing:
+    """Milliseconds per request: `median_ms` and `p95_ms` as the report measures them (CPU time
+    on SQLite, wall-clock otherwise), and wall-clock time always."""
+
     page: str
     stage: str
     median_ms: float
     p95_ms: float
     queries: int
     requests: int
+    wall_median_ms: float = 0.0
+    wall_p95_ms: float = 0.0
 
 
 @dataclass
@@ -95,16 +102,30 @@ def measure(page, client, dataset, *, stage: str, requests: int, warm_up: int = 
     # (learning.middleware.SessionTimeoutMiddleware), which would otherwise add one at random.
     queries = min(count_queries(lambda: _request(client, page, url, payload)) for _ in range(2))
     gc.collect()
-    times = []
+    cpu, wall = [], []
     for _ in range(requests):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         response = _request(client, page, url, payload)
-        times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+        wall.append((time.perf_counter() - started) * 1000)
         if response.status_code != page.expect:
             raise RuntimeError(f"{page.name}: {url} answered {response.status_code}")
-    times.sort()
-    p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
-    return Timing(page.name, stage, statistics.median(times), p95, queries, requests)
+    measured = cpu if connection.vendor == "sqlite" else wall
+    return Timing(
+        page.name,
+        stage,
+        statistics.median(measured),
+        _p95(measured),
+        queries,
+        requests,
+        wall_median_ms=statistics.median(wall),
+        wall_p95_ms=_p95(wall),
+    )
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * len(ordered)) - 1)]
 
 
 def count_queries(call) -> int:
@@ -240,8 +261,9 @@ def table(report: Report) -> str:
     """The figures as a Markdown table: per page and size, median and p95 as ratios to the
     floor and the plain-Wagtail page, with the median in milliseconds and the query count."""
     lines = [
-        "| page | dataset | median ms | p95 ms | × floor | × plain Wagtail | queries |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| page | dataset | median ms | p95 ms | × floor | × plain Wagtail | queries "
+        "| wall-clock median ms |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     rows = [(t, t.stage) for t in report.timings]
     if report.large_pdf is not None:
@@ -252,7 +274,7 @@ def table(report: Report) -> str:
         lines.append(
             f"| {timing.page} | {timing.stage} | {timing.median_ms:.1f} | {timing.p95_ms:.1f} | "
             f"{timing.median_ms / floor:.1f} | {timing.median_ms / reference:.2f} | "
-            f"{timing.queries} |"
+            f"{timing.queries} | {timing.wall_median_ms:.1f} |"
         )
     return "\n".join(lines)
 

@@ -45,7 +45,12 @@ class Command(BaseCommand):
         text = "\n\n".join(
             [
                 f"{report.machine}; {report.database}; {report.requests} requests a page; "
-                f"{report.started}",
+                f"{report.started}; times are "
+                + (
+                    "CPU time of the benchmark process"
+                    if report.database == "sqlite"
+                    else "wall-clock"
+                ),
                 runner.table(report),
                 runner.targets_table(report),
             ]
