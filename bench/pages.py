@@ -28,15 +28,20 @@ class Page:
         return "GET" if self.data is None else "POST"
 
 
+def answer_for(row) -> dict:
+    """A valid answer to one question of an attempt (its first option, or a sentence), moving
+    on to the next question. The load test posts these too."""
+    options = [str(pk) for pk in row.options.order_by("position").values_list("pk", flat=True)]
+    if row.type == QuestionType.FREE_TEXT:
+        return {"text": "A benchmark answer.", "action": "next"}
+    if row.type == QuestionType.MULTIPLE:
+        return {"answer": [options[0]], "action": "next"}
+    return {"answer": options[0], "action": "next"}
+
+
 def _answer(dataset) -> dict:
     """A valid answer to the first question of the member's knowledge check."""
-    row = dataset.attempt.answers.get(position=1)
-    options = list(row.options.order_by("position").values_list("pk", flat=True))
-    if row.type == QuestionType.FREE_TEXT:
-        return {"text": "Benchmark answer.", "action": "next"}
-    if row.type == QuestionType.MULTIPLE:
-        return {"answer": [str(options[0])], "action": "next"}
-    return {"answer": str(options[0]), "action": "next"}
+    return answer_for(dataset.attempt.answers.get(position=1))
 
 
 FLOOR = Page("floor", "member", lambda d: reverse("bench_floor"), baseline=True)

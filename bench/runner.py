@@ -85,7 +85,7 @@ def _machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def _request(client, page, url, payload):
+def _request(client, url, payload):
     if payload is None:
         return client.get(url)
     return client.post(url, payload)
@@ -95,17 +95,17 @@ def measure(page, client, dataset, *, stage: str, requests: int, warm_up: int = 
     url = page.path(dataset)
     payload = page.data(dataset) if page.data else None
     for _ in range(warm_up):
-        response = _request(client, page, url, payload)
+        response = _request(client, url, payload)
         if response.status_code != page.expect:
             raise RuntimeError(f"{page.name}: {url} answered {response.status_code}")
     # The fewer of two counts: a signed-in session is written back at most once a minute
     # (learning.middleware.SessionTimeoutMiddleware), which would otherwise add one at random.
-    queries = min(count_queries(lambda: _request(client, page, url, payload)) for _ in range(2))
+    queries = min(count_queries(lambda: _request(client, url, payload)) for _ in range(2))
     gc.collect()
     cpu, wall = [], []
     for _ in range(requests):
         started, started_cpu = time.perf_counter(), time.process_time()
-        response = _request(client, page, url, payload)
+        response = _request(client, url, payload)
         cpu.append((time.process_time() - started_cpu) * 1000)
         wall.append((time.perf_counter() - started) * 1000)
         if response.status_code != page.expect:
@@ -228,7 +228,7 @@ def run(
         clients = clients_for(dataset)
         # The question is measured answered at every size (the answer is posted again and
         # again below), so it is answered once before the first size too.
-        _request(clients[ANSWER.who], ANSWER, ANSWER.path(dataset), ANSWER.data(dataset))
+        _request(clients[ANSWER.who], ANSWER.path(dataset), ANSWER.data(dataset))
         for stage, trusts in stages:
             if trusts > dataset.trusts:
                 log(f"Growing to {trusts} trusts…")

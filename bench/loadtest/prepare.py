@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils.crypto import get_random_string
 
 from bench import dataset as data
+from bench.pages import answer_for
 from learning.models import Board, Membership, Role
-from modules.quizzes.choices import QuestionType
 from modules.quizzes.models import Quiz
 from modules.quizzes.services import attempt_start
 
@@ -28,17 +28,6 @@ MEMBERS_PER_BOARD = 2
 # The factories give every person a password; nobody signs in with one here, so hashing them
 # with production's slow hasher would only add minutes to the preparation.
 FAST_HASHING = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def _answer(row) -> dict:
-    """A valid answer to one question of an attempt (as `bench.pages._answer` gives for the
-    first), always moving on to the next question."""
-    options = [str(pk) for pk in row.options.order_by("position").values_list("pk", flat=True)]
-    if row.type == QuestionType.FREE_TEXT:
-        return {"text": "Load-test answer.", "action": "next"}
-    if row.type == QuestionType.MULTIPLE:
-        return {"answer": [options[0]], "action": "next"}
-    return {"answer": options[0], "action": "next"}
 
 
 def _cookies(user) -> dict:
@@ -93,7 +82,7 @@ def plan(*, members: int, chairs: int, log=print) -> dict:
                         "questions": [
                             {
                                 "url": reverse("quizzes:question", args=[attempt.pk, row.position]),
-                                "answer": _answer(row),
+                                "answer": answer_for(row),
                             }
                             for row in rows
                         ],

@@ -13,7 +13,7 @@ from django.utils import timezone
 from learning.models import Board, Membership
 from learning.permissions import boards_facilitated_by
 from modules.models import ModuleProgress, ProgressStatus
-from modules.models.pages import MODULE_BODY_FIELDS
+from modules.models.pages import without_module_bodies
 from modules.quizzes.models import Attempt
 
 from .dates import is_overdue
@@ -27,7 +27,7 @@ from .models import (
 
 # What a grid cell shows of a person's progress on a module (its status and last activity).
 PROGRESS_FIELDS = ("user", "page", "read_at", "check_state", "completed_at", "last_activity_at")
-_WITHOUT_BODIES = [f"module__{name}" for name in MODULE_BODY_FIELDS]
+_WITHOUT_BODIES = without_module_bodies("module")
 
 
 def progress_grid(user_ids, page_ids) -> dict:

@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 
 from learning.models import Board, Role
 from learning.permissions import active_memberships
-from modules.models.pages import MODULE_BODY_FIELDS
+from modules.models.pages import without_module_bodies
 
 from .models import Attempt, AttemptAnswer, Quiz
 from .permissions import answers_markable_by
@@ -87,7 +87,7 @@ def boards_facilitated(user) -> list[Board]:
 
 def live_quizzes():
     quizzes = Quiz.objects.filter(live=True).select_related("module")
-    quizzes = quizzes.defer(*(f"module__{name}" for name in MODULE_BODY_FIELDS))
+    quizzes = quizzes.defer(*without_module_bodies("module"))
     return quizzes.order_by("module__path", "title")
 
 
