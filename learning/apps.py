@@ -5,3 +5,6 @@ class LearningConfig(AppConfig):
     name = "learning"
     verbose_name = "Boards and members"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import receivers  # noqa: F401 (connects the role stamp's signal handlers)

@@ -4,8 +4,9 @@
 - `/readyz`: this process can serve real pages: the database answers, every migration is
   applied and the shared cache answers. 200 with "ready", or 503 with the checks that failed.
 
-Both are plain text, never cached, and set no cookie. They are answered by the first middleware so
-that nothing below them (sessions, the audit log, axes) records a probe every few seconds.
+Both are plain text, never cached, and set no cookie. They are answered by a middleware that comes
+after the security headers are set and before sessions, so that nothing below it (sessions, the
+audit log, axes) records a probe every few seconds.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def readiness() -> list[str]:
 def _plain(text: str, status: int) -> HttpResponse:
     response = HttpResponse(text + "\n", content_type="text/plain; charset=utf-8", status=status)
     add_never_cache_headers(response)
+    response["X-Frame-Options"] = "DENY"  # XFrameOptionsMiddleware comes after this one
     return response
 
 

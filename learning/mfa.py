@@ -26,12 +26,31 @@ from .permissions import LEADER_ROLES
 # What the session still needs before the person is fully signed in: set at sign-in so the
 # middleware does not query on every request.
 MFA_SESSION_KEY = "boardready_mfa"
+# The person's `roles_version` when the state above was worked out: a different value on a
+# later request means their seats have changed, so the state is worked out again.
+MFA_ROLES_KEY = "boardready_mfa_roles"
 STATE_NONE = "none"  # no second factor set up, none required
 STATE_VERIFY = "verify"  # has an authenticator app: must enter a code
 STATE_ENROL = "enrol"  # must set up an authenticator app before going on
 
 TOTP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
+
+
+def remember_state(session, user, state: str) -> str:
+    """Keeps the session's second-factor state with the role stamp it was worked out under."""
+    session[MFA_SESSION_KEY] = state
+    session[MFA_ROLES_KEY] = user.roles_version
+    return state
+
+
+def session_state(session, user) -> str:
+    """The session's second-factor state, worked out again (a few queries) only when it is
+    missing or the person's seats have changed since; otherwise read from the session."""
+    state = session.get(MFA_SESSION_KEY)
+    if state is None or session.get(MFA_ROLES_KEY) != user.roles_version:
+        state = remember_state(session, user, second_factor_state(user))
+    return state
 
 
 def user_requires_mfa(user) -> bool:
@@ -149,7 +168,7 @@ def mfa_remove(*, request) -> None:
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     request.session.pop(DEVICE_ID_SESSION_KEY, None)
-    request.session[MFA_SESSION_KEY] = STATE_NONE
+    remember_state(request.session, request.user, STATE_NONE)
     audit_record(
         actor=user, action=AuditEvent.Action.MFA_REMOVED, subject_user=user, request=request
     )
@@ -197,4 +216,4 @@ def _mark_verified(request, device) -> None:
     session_forget(session_key=old_key)
     session_track(user=request.user, session_key=request.session.session_key)
     otp_login(request, device)
-    request.session[MFA_SESSION_KEY] = STATE_VERIFY
+    remember_state(request.session, request.user, STATE_VERIFY)

@@ -112,7 +112,8 @@ class SessionTimeoutMiddleware:
 class SecondFactorMiddleware:
     """Holds a password-only session at the second step until the person enters a code (or,
     where one is required, sets up an authenticator app). The Wagtail admin always needs a
-    verified second factor."""
+    verified second factor. Someone given a leading seat while signed in with a password
+    alone is sent to the second step on their next request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -123,9 +124,9 @@ class SecondFactorMiddleware:
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return self.get_response(request)
-        state = request.session.get(mfa.MFA_SESSION_KEY)
-        if state is None:
-            state = request.session[mfa.MFA_SESSION_KEY] = mfa.second_factor_state(user)
+        # Checked against the person's current seats on every request: the role stamp is on
+        # the user row, which is loaded anyway, so this costs no query until a seat changes.
+        state = mfa.session_state(request.session, user)
         if (
             state == mfa.STATE_NONE
             and request.path_info.startswith(ADMIN_PREFIX)

@@ -44,6 +44,11 @@ class User(AbstractUser):
     username = None
     email = models.EmailField(_("email address"), unique=True)
 
+    # Goes up whenever one of the person's seats is made, changed or ended
+    # (learning.receivers). The second-factor check compares it on every request with the
+    # value its session was checked under, so a new leading role needs a second factor at once.
+    roles_version = models.PositiveIntegerField(default=0, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
 

@@ -30,14 +30,14 @@ def _user_by_email(username):
 
 @receiver(user_logged_in, dispatch_uid="boardready_signed_in")
 def signed_in(sender, request, user, **kwargs):
-    from learning.mfa import MFA_SESSION_KEY, second_factor_state
+    from learning.mfa import remember_state, second_factor_state
 
     if request is None or not hasattr(request, "session"):
         return
     now = int(timezone.now().timestamp())
     request.session[SIGNED_IN_AT_KEY] = now
     request.session[LAST_SEEN_KEY] = now
-    request.session[MFA_SESSION_KEY] = second_factor_state(user)
+    remember_state(request.session, user, second_factor_state(user))
     if request.session.session_key is None:
         request.session.save()
     session_track(user=user, session_key=request.session.session_key)

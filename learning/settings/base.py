@@ -51,13 +51,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "learning.health.HealthCheckMiddleware",
     "learning.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "learning.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "learning.middleware.AdminContentSecurityPolicyMiddleware",
+    # Load balancer probes: answered here, with the security headers, before any session.
+    "learning.health.HealthCheckMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -108,7 +108,7 @@ def test_an_unreachable_redis_is_a_miss_and_warns_once_a_minute(caplog, monkeypa
 
 
 def test_logs_are_one_json_object_a_line_with_the_request_id(client, db):
-    response = client.get("/accessibility/", headers={HEADER: "lb-1234"})
+    response = client.get("/healthz", headers={HEADER: "lb-1234"})
     assert response[HEADER] == "lb-1234"
     response = client.get("/accessibility/", headers={HEADER: "not a token; drop table"})
     assert response[HEADER] != "not a token; drop table"

@@ -263,3 +263,33 @@ def test_email_change_refuses_an_address_someone_else_uses(client, world):
         {"email": world.other_member.email.upper(), "password": PASSWORD},
     )
     assert "Choose a different email address" in response.content.decode()
+
+
+def test_a_member_made_facilitator_is_stopped_at_the_second_step_on_the_next_request(client, world):
+    from learning.models import Membership, Role
+
+    _password_step(client, world.member)
+    board_page = reverse("member_home")
+    assert client.get(board_page).status_code == 200  # a member needs no second factor
+
+    seat = Membership.objects.get(user=world.member, board=world.board_a)
+    seat.role = Role.FACILITATOR
+    seat.save()  # as the Wagtail admin or any service saves a seat
+
+    sessions = reverse("development:session_list")
+    response = client.get(sessions)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_mfa_setup"))
+    assert client.get(board_page)["Location"].startswith(reverse("account_mfa_setup"))
+
+
+def test_a_member_whose_seats_have_not_changed_is_not_asked_again(client, world):
+    _password_step(client, world.member)
+    client.get(reverse("member_home"))
+    from learning.mfa import MFA_ROLES_KEY
+
+    assert (
+        client.session[MFA_ROLES_KEY]
+        == type(world.member).objects.get(pk=world.member.pk).roles_version
+    )
+    assert client.get(reverse("member_home")).status_code == 200
