@@ -87,5 +87,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler500 = "learning.health.server_error"
+
 # Wagtail's page tree comes last so every path above wins.
 urlpatterns += [path("", include(wagtail_urls))]

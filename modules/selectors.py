@@ -38,8 +38,8 @@ def content_urls(request) -> dict:
 
     Every page's navigation needs them, and they change only when one of those pages is
     published, unpublished, moved or deleted: they are cached for five minutes (by host, as
-    addresses are relative to the site asked for), and dropped at once in the process that
-    made the change (`modules.signals`)."""
+    addresses are relative to the site asked for), and dropped when one changes
+    (`modules.signals`): for every process at once when the cache is shared (`CACHE_URL`)."""
     if not hasattr(request, _URLS):
         host = request.get_host()
         by_host = cache.get(CONTENT_URLS_CACHE) or {}

@@ -5,6 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from learning.cache import cache_settings
 from learning.env import env_int, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -49,6 +51,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "learning.health.HealthCheckMiddleware",
+    "learning.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "learning.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -135,7 +139,11 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Background work goes through django-tasks; production points this at the database backend.
+# One cache for every process when CACHE_URL names a Redis server; local memory otherwise.
+CACHES = cache_settings(env_str("CACHE_URL"))
+
+# Background work goes through django-tasks. Development and tests run each task at once, in the
+# request; production queues them in the database for `manage.py db_worker` (django-tasks-db).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "BoardReady"

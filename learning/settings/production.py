@@ -1,6 +1,9 @@
 """Production settings: every secret and host-specific value comes from the environment."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from learning.env import env_bool, env_int, env_list, env_str
+from learning.logs import json_logging
 
 from .base import *  # noqa: F403
 
@@ -32,9 +35,16 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "INFO"},
+LOGGING = json_logging(env_str("LOG_LEVEL", "INFO"))
+
+# Emails, reminders and round openings are queued in the database and sent by the worker
+# (`manage.py db_worker`). BOARDREADY_TASKS=immediate runs them in the request instead, for a
+# single-process installation with no worker.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
+_tasks = env_str("BOARDREADY_TASKS", "database")
+if _tasks not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"BOARDREADY_TASKS must be database or immediate, not {_tasks!r}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks]}}

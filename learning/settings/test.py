@@ -1,5 +1,10 @@
 """Settings for the test suite: fast hashing, in-memory email, immediate tasks."""
 
+import os
+
+from learning.cache import cache_settings
+from learning.env import env_str
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -13,6 +18,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 BOARDREADY_MIN_GROUP = 5
+# With CACHE_URL (a Redis server, no database number) each pytest-xdist worker uses a Redis
+# database of its own, so one worker's `cache.clear()` never empties another's; CI runs the
+# PostgreSQL pass this way. Without it, local memory.
+if _cache_url := env_str("CACHE_URL"):
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    CACHES = cache_settings(f"{_cache_url.rstrip('/')}/{_worker + 1}")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405 (the benchmark baselines)

@@ -30,6 +30,9 @@ ROWS = [
     Row("password reset complete", lambda w: reverse("password_reset_complete"), everyone(200)),
     Row("accessibility statement", lambda w: reverse("accessibility"), everyone(200)),
     Row("cookies", lambda w: reverse("cookies"), everyone(200)),
+    # Load balancer probes: the same plain answer for everyone, signed in or not.
+    Row("health check", lambda w: "/healthz", everyone(200)),
+    Row("readiness check", lambda w: "/readyz", everyone(200)),
     Row("my board development", lambda w: reverse("member_home"), signed_in(200)),
     # A new person's invitation: anyone signed in is told it is for someone else.
     Row("accept invitation (new account)", _invitation_for_board_a, signed_in(403, anonymous=200)),
