@@ -9,6 +9,8 @@ from django.http import Http404
 from .models import Board, Membership, Role
 
 LEADER_ROLES = (Role.CHAIR, Role.FACILITATOR)
+# Seats whose holder leads the board: only its chair, or staff, may appoint to them.
+SENIOR_SEATS = (Role.CHAIR, Role.CHIEF_EXECUTIVE)
 
 
 def active_memberships(user):
@@ -64,3 +66,14 @@ def boards_facilitated_by(user):
     return Board.objects.filter(
         memberships__in=active_memberships(user).filter(role=Role.FACILITATOR)
     )
+
+
+def user_can_appoint(user, board, role: str) -> bool:
+    """Whether `user` may invite someone to `board` in `role`. A facilitator invites members; only
+    the board's own chair (or staff) appoints a chair or a chief executive, because a chair sees
+    what members share with the chair."""
+    if role not in SENIOR_SEATS:
+        return True
+    if user.is_staff or user.is_superuser:
+        return True
+    return active_memberships(user).filter(board=board, role=Role.CHAIR).exists()

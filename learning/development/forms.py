@@ -171,7 +171,12 @@ class InvitationForm(NHSUKFormMixin, forms.Form):
     email = forms.EmailField(label=_("Email address"))
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    # No role is chosen until the facilitator chooses one: a default would hand out a seat.
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[("", _("Choose a role")), *Role.choices],
+        error_messages={"required": _("Choose the role this person will have on the board")},
+    )
 
 
 class InvitationUploadForm(NHSUKFormMixin, forms.Form):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.models import Board, Invitation
+from learning.permissions import user_can_appoint
 from modules.models import ModulePage
 
 from .emails import absolute_url, module_url, notification_queue
@@ -322,15 +323,33 @@ def invitation_create(
         last_name=last_name.strip(),
         role=role,
     )
+    if not user_can_appoint(invited_by, board, row.role):
+        raise ValidationError({"role": ONLY_THE_CHAIR_APPOINTS})
     problem = invitation_problems(board, [row.email]).get(row.email)
     if problem:
         raise ValidationError({"email": problem})
     return _invitation_create(board=board, row=row, invited_by=invited_by, now=timezone.now())
 
 
+ONLY_THE_CHAIR_APPOINTS = _(
+    "Only the board's chair or BoardReady's staff can appoint a chair or chief executive, as a "
+    "chair sees what members share with the chair. Choose another role, or ask BoardReady's "
+    "staff to make this appointment."
+)
+
+
 @transaction.atomic
 def invitations_import(*, board: Board, rows: list[InvitationRow], invited_by) -> list[Invitation]:
     """Invites every row of a checked CSV file, or (if any row has become a problem) nobody."""
+    refused = [row for row in rows if not user_can_appoint(invited_by, board, row.role)]
+    if refused:
+        raise ValidationError(
+            [
+                _("Row %(line)s (%(email)s): %(problem)s")
+                % {"line": row.line, "email": row.email, "problem": ONLY_THE_CHAIR_APPOINTS}
+                for row in refused
+            ]
+        )
     problems = invitation_problems(board, [row.email for row in rows])
     if problems:
         raise ValidationError(

@@ -9,6 +9,11 @@ urlpatterns = [
     path("boards/<int:board_id>/new/", views.session_create, name="session_create"),
     path("boards/<int:board_id>/invitations/", views.invitation_list, name="invitation_list"),
     path(
+        "boards/<int:board_id>/invitations/template.csv",
+        views.invitation_template,
+        name="invitation_template",
+    ),
+    path(
         "boards/<int:board_id>/invitations/upload/",
         views.invitation_upload,
         name="invitation_upload",

@@ -1,5 +1,7 @@
 """Facilitators plan sessions, set reading, chase it and invite people; members get a calendar."""
 
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,7 +17,7 @@ from learning.permissions import access_board_as_facilitator
 from . import forms, selectors, services
 from .exports import grid_csv
 from .ics import session_calendar_file
-from .invitations import CSVFileError, parse_invitations_csv
+from .invitations import COLUMNS, CSVFileError, parse_invitations_csv
 from .models import DigestOptOut
 from .permissions import (
     access_assignment_as_facilitator,
@@ -293,6 +295,19 @@ def invitation_list(request, board_id):
         "invitations": selectors.board_invitations(board),
     }
     return render(request, "development/invitation_list.html", context)
+
+
+@login_required
+def invitation_template(request, board_id):
+    """A CSV file with the columns the upload expects and one example row to replace."""
+    access_board_as_facilitator(request.user, board_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="boardready-invitations.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read it as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(COLUMNS)
+    writer.writerow(["a.person@example.nhs.uk", "Alex", "Person", Role.NON_EXECUTIVE_DIRECTOR])
+    return response
 
 
 @login_required

@@ -77,6 +77,11 @@ ROWS = [
         FACILITATOR_ONLY,
     ),
     Row(
+        "invitation CSV template",
+        lambda w: reverse("development:invitation_template", args=[w.board_a.pk]),
+        FACILITATOR_ONLY,
+    ),
+    Row(
         "invite by CSV",
         lambda w: reverse("development:invitation_upload", args=[w.board_a.pk]),
         FACILITATOR_ONLY,

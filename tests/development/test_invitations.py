@@ -52,7 +52,7 @@ def test_it_invites_one_person_by_email_with_the_accept_link(
 def test_it_will_not_invite_someone_already_on_the_board(world, signed_in):
     response = signed_in(world.facilitator).post(
         reverse("development:invitation_list", args=[world.board_a.pk]),
-        {"email": world.member.email, "first_name": "M", "last_name": "M", "role": Role.CHAIR},
+        {"email": world.member.email, "first_name": "M", "last_name": "M", "role": Role.GOVERNOR},
     )
     assert "already a member of this board" in response.content.decode()
     assert not Invitation.objects.exists()
@@ -60,12 +60,82 @@ def test_it_will_not_invite_someone_already_on_the_board(world, signed_in):
 
 def test_a_good_csv_invites_everyone(world, signed_in, django_capture_on_commit_callbacks):
     client = signed_in(world.facilitator)
-    text = HEADER + _rows(3) + "chief@trust.nhs.uk,Kim,Chief,chief_executive\n"
+    text = HEADER + _rows(3) + "exec@trust.nhs.uk,Kim,Exec,executive_director\n"
     response = _upload(client, world.board_a, text, django_capture_on_commit_callbacks)
     assert response.status_code == 302
     assert Invitation.objects.filter(board=world.board_a).count() == 4
-    assert Invitation.objects.get(email="chief@trust.nhs.uk").role == Role.CHIEF_EXECUTIVE
+    assert Invitation.objects.get(email="exec@trust.nhs.uk").role == Role.EXECUTIVE_DIRECTOR
     assert len(mail.outbox) == 4
+
+
+def _invite(client, board, **fields):
+    person = {"email": "new@trust.nhs.uk", "first_name": "Nia", "last_name": "New", **fields}
+    return client.post(reverse("development:invitation_list", args=[board.pk]), person)
+
+
+def test_the_role_has_no_default_and_an_invitation_without_one_is_refused(world, signed_in):
+    client = signed_in(world.facilitator)
+    page = client.get(reverse("development:invitation_list", args=[world.board_a.pk]))
+    html = page.content.decode()
+    assert '<option value="" selected>Choose a role</option>' in html
+    assert "selected>Chair<" not in html
+
+    response = _invite(client, world.board_a)
+    assert response.status_code == 200
+    assert "Choose the role this person will have on the board" in response.content.decode()
+    assert 'value="new@trust.nhs.uk"' in response.content.decode()  # nothing typed is lost
+    assert not Invitation.objects.exists()
+
+
+def test_a_facilitator_cannot_appoint_a_chair_or_chief_executive(world, signed_in):
+    client = signed_in(world.facilitator)
+    for role in (Role.CHAIR, Role.CHIEF_EXECUTIVE):
+        response = _invite(client, world.board_a, role=role)
+        assert response.status_code == 200
+        assert "can appoint a chair or chief executive" in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert _invite(client, world.board_a, role=Role.GOVERNOR).status_code == 302
+    assert Invitation.objects.get().role == Role.GOVERNOR
+
+
+def test_a_csv_that_appoints_a_chair_invites_nobody(
+    world, signed_in, django_capture_on_commit_callbacks
+):
+    client = signed_in(world.facilitator)
+    text = HEADER + _rows(2) + "boss@trust.nhs.uk,Kim,Boss,chair\n"
+    response = _upload(client, world.board_a, text, django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert "Row 4 (boss@trust.nhs.uk)" in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+
+
+def test_the_board_chair_and_staff_may_appoint_to_the_senior_seats(world):
+    from learning.development.services import invitation_create
+    from learning.permissions import user_can_appoint
+
+    assert user_can_appoint(world.chair, world.board_a, Role.CHAIR)
+    assert not user_can_appoint(world.other_chair, world.board_a, Role.CHAIR)
+    assert not user_can_appoint(world.facilitator, world.board_a, Role.CHIEF_EXECUTIVE)
+    invitation = invitation_create(
+        board=world.board_a,
+        email="ceo@trust.nhs.uk",
+        first_name="C",
+        last_name="E",
+        role=Role.CHIEF_EXECUTIVE,
+        invited_by=world.chair,
+    )
+    assert invitation.role == Role.CHIEF_EXECUTIVE
+
+
+def test_the_csv_template_has_the_columns_and_an_example_row(world, signed_in):
+    response = signed_in(world.facilitator).get(
+        reverse("development:invitation_template", args=[world.board_a.pk])
+    )
+    assert response.status_code == 200
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "email,first_name,last_name,role"
+    assert lines[1].endswith(",non_executive_director")
 
 
 def test_one_bad_row_among_fifty_imports_nothing_and_names_the_row(
