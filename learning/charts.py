@@ -50,8 +50,10 @@ def bar_chart(
     step: float = 1,
     width: int = 560,
     label_width: int = 170,
+    suffix: str = "",
 ) -> Drawing:
-    """A horizontal bar chart of labelled values on a fixed scale, with up to two series."""
+    """A horizontal bar chart of labelled values on a fixed scale, with up to two series;
+    `suffix` (such as "%") follows every figure on the axis and on the bars."""
     if not 1 <= len(series) <= len(SERIES_COLOURS):
         raise ValueError("A bar chart takes one or two series.")
     bar_height, gap = 14, 12
@@ -75,7 +77,7 @@ def bar_chart(
             String(
                 x,
                 axis_y - 14,
-                _number(tick),
+                f"{_number(tick)}{suffix}",
                 fontName=FONT,
                 fontSize=FONT_SIZE - 1,
                 fillColor=TEXT,
@@ -118,7 +120,7 @@ def bar_chart(
                 String(
                     end + 4,
                     bar_top - bar_height + 5,
-                    _number(value),
+                    f"{_number(value)}{suffix}",
                     fontName=FONT,
                     fontSize=FONT_SIZE - 1,
                     fillColor=TEXT,

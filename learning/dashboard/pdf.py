@@ -5,11 +5,14 @@ which ships inside reportlab) embedded in the file, so the paper looks the same 
 system font package is needed. Charts are the dashboard's own Drawings, set in the same font.
 """
 
+from dataclasses import dataclass
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import reportlab
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib import colors
@@ -36,6 +39,8 @@ from reportlab.platypus import TableStyle as PdfTableStyle
 
 from .blocks import Bullets, Chart, Notice, Section, Table, Text
 from .formatting import day, moment
+from .models import Purpose
+from .sections import privacy_note
 from .selectors import BoardDashboard
 
 FONT = "BoardReadySans"
@@ -68,6 +73,7 @@ NHS_BORDER = colors.HexColor("#d8dde0")
 NHS_WARNING = colors.HexColor("#ffeb3b")
 MARGIN = 20 * mm
 NUMERIC_WIDTH = 26 * mm
+CHART_SHARE = 0.72  # charts take under three-quarters of the width, so the paper stays short
 
 
 def register_fonts() -> None:
@@ -106,11 +112,16 @@ def _styles() -> dict[str, ParagraphStyle]:
             alignment=TA_RIGHT,
         ),
         "caption": ParagraphStyle(
-            "caption", parent=body, fontName=FONT_BOLD, fontSize=10, spaceBefore=6
+            "caption", parent=body, fontName=FONT_BOLD, fontSize=10, spaceBefore=6,
+            keepWithNext=1,
         ),
         "h1": ParagraphStyle(
             "h1", parent=body, fontName=FONT_BOLD, fontSize=15, leading=19, spaceBefore=10,
-            spaceAfter=8, textColor=NHS_BLUE,
+            spaceAfter=8, textColor=NHS_BLUE, keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=body, fontName=FONT_BOLD, fontSize=12, leading=16, spaceBefore=8,
+            spaceAfter=4, keepWithNext=1,
         ),
         "cover-title": ParagraphStyle(
             "cover-title", parent=body, fontName=FONT_BOLD, fontSize=26, leading=32,
@@ -155,7 +166,9 @@ def pdf_drawing(drawing: Drawing, width: float) -> Drawing:
 
 
 def _column_widths(table: Table, width: float) -> list[float]:
-    """Numeric columns just wide enough for their longest heading word; text shares the rest."""
+    """Numeric columns just wide enough for their longest heading word; text columns share
+    the rest in proportion to their longest text (capped), so a column of sentences such as
+    "What it means" gets the room it needs."""
     numeric = {
         index: max(
             NUMERIC_WIDTH,
@@ -163,9 +176,21 @@ def _column_widths(table: Table, width: float) -> list[float]:
         )
         for index in table.numeric
     }
-    text_columns = len(table.columns) - len(numeric)
-    text_width = (width - sum(numeric.values())) / max(text_columns, 1)
-    return [numeric.get(index, text_width) for index in range(len(table.columns))]
+    text_indexes = [index for index in range(len(table.columns)) if index not in numeric]
+    if not text_indexes:
+        return [numeric[index] for index in range(len(table.columns))]
+    weights = {}
+    for index in text_indexes:
+        longest = max(
+            [len(str(table.columns[index]))] + [len(str(row[index])) for row in table.rows]
+        )
+        weights[index] = min(max(longest, 8), 60)
+    text_width = width - sum(numeric.values())
+    total = sum(weights.values())
+    return [
+        numeric[index] if index in numeric else text_width * weights[index] / total
+        for index in range(len(table.columns))
+    ]
 
 
 def _table(table: Table, styles, width: float) -> list:
@@ -231,21 +256,67 @@ def _block(block, styles, width: float) -> list:
     if isinstance(block, Chart):
         picture = [
             _paragraph(block.title, styles["caption"]),
-            pdf_drawing(block.draw(), width),
+            pdf_drawing(block.draw(), width * CHART_SHARE),
             Spacer(1, 2 * mm),
         ]
         return [KeepTogether(picture), *_table(block.table, styles, width)]
     return _table(block, styles, width)
 
 
-def _section(section: Section, styles, width: float) -> list:
-    flow = [CondPageBreak(40 * mm), _paragraph(section.heading, styles["h1"])]
+def _section(section: Section, styles, width: float, *, heading: str | None = None) -> list:
+    flow = [CondPageBreak(40 * mm), _paragraph(heading or section.heading, styles["h1"])]
     for block in section.blocks:
         flow.extend(_block(block, styles, width))
     return flow
 
 
-def _numbered_canvas(footer: str):
+def _blocks(
+    section: Section, styles, width: float, appendix: list, *, heading: str | None = None
+) -> list:
+    """A section's blocks under a second-level heading in the short report. A chart keeps its
+    picture here and its figures go to the appendix table it names; so do tables longer than
+    a few rows."""
+    flow = [CondPageBreak(30 * mm), _paragraph(heading or section.heading, styles["h2"])]
+    for block in section.blocks:
+        table = block.table if isinstance(block, Chart) else block
+        if isinstance(block, Chart) or (isinstance(block, Table) and len(block.rows) > 4):
+            number = f"D{len(appendix) + 1}"
+            appendix.append((number, table))
+            if isinstance(block, Chart):
+                flow.append(
+                    KeepTogether(
+                        [
+                            _paragraph(block.title, styles["caption"]),
+                            pdf_drawing(block.draw(), width * CHART_SHARE),
+                        ]
+                    )
+                )
+            note = _("Figures: table %(number)s in Appendix D, %(caption)s.")
+            flow.append(
+                _paragraph(note % {"number": number, "caption": table.caption}, styles["body"])
+            )
+        else:
+            flow.extend(_block(block, styles, width))
+    return flow
+
+
+def _appendix_tables(appendix: list, styles, width: float) -> list:
+    flow = [
+        CondPageBreak(40 * mm),
+        _paragraph(_("Appendix D. Figures behind the report"), styles["h1"]),
+    ]
+    for number, table in appendix:
+        titled = Table(
+            caption=f"{number}. {table.caption}",
+            columns=table.columns,
+            rows=table.rows,
+            numeric=table.numeric,
+        )
+        flow.extend(_table(titled, styles, width))
+    return flow
+
+
+def _numbered_canvas(footer: str, header: str = ""):
     """A canvas class that writes "Page n of N" and the footer once every page is known."""
 
     class NumberedCanvas(Canvas):
@@ -271,6 +342,10 @@ def _numbered_canvas(footer: str):
             self.setFillColor(NHS_GREY)
             width, _height = self._pagesize
             self.drawString(MARGIN, 12 * mm, footer)
+            if header:
+                self.setFont(FONT_BOLD, 10)
+                self.setFillColor(NHS_TEXT)
+                self.drawString(MARGIN, self._pagesize[1] - 12 * mm, header)
             self.drawRightString(
                 width - MARGIN,
                 12 * mm,
@@ -288,15 +363,129 @@ def board_paper_title(data: BoardDashboard) -> str:
     }
 
 
+@dataclass
+class Cover:
+    """The cover sheet's fields, from the chair's form (or the remembered defaults)."""
+
+    meeting: str
+    meeting_date: date
+    agenda_item: str
+    purpose: str
+    presenter: str
+    asked_to: str
+    include_names: bool = False
+
+
+PRIVATE_NAMED = "Private: contains named information"
+
+
+def _cover_sheet(data, cover: Cover, summary: list[str], styles, width: float, *, author: str):
+    title = board_paper_title(data)
+    purposes = [
+        ("☒ " if value == cover.purpose else "☐ ") + str(label) for value, label in Purpose.choices
+    ]
+    rows = [
+        (_("Meeting"), cover.meeting),
+        (_("Date of meeting"), day(cover.meeting_date)),
+        (_("Agenda item"), cover.agenda_item or _("Not given")),
+        (_("Title"), title),
+        (_("Presented by"), cover.presenter),
+        (_("Prepared by"), author),
+        (_("Purpose"), "   ".join(purposes)),
+    ]
+    grid = PdfTable(
+        [
+            [_paragraph(label, styles["head"]), _paragraph(value, styles["cell"])]
+            for label, value in rows
+        ],
+        colWidths=[42 * mm, width - 42 * mm],
+    )
+    grid.setStyle(
+        PdfTableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("BACKGROUND", (0, 0), (0, -1), NHS_PALE),
+                ("GRID", (0, 0), (-1, -1), 0.5, NHS_BORDER),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    flow = [
+        _paragraph(_("Board paper"), styles["cover"]),
+        _paragraph(title, styles["cover-title"]),
+        grid,
+        Spacer(1, 6 * mm),
+        _paragraph(_("Executive summary"), styles["h2"]),
+        *[_paragraph(sentence, styles["body"]) for sentence in summary[:2]],
+        _paragraph(_("The board is asked to"), styles["h2"]),
+        _paragraph(cover.asked_to, styles["body"]),
+        _paragraph(_("Links and impact"), styles["h2"]),
+        _paragraph(
+            _(
+                "Strategic objectives, board assurance framework risks and the equality and "
+                "quality impact: to be completed by the board secretary in the trust's template."
+            ),
+            styles["body"],
+        ),
+    ]
+    if cover.include_names:
+        flow.append(_paragraph(_(PRIVATE_NAMED), styles["private"]))
+    else:
+        flow.append(
+            _paragraph(
+                _("This paper names no member: figures are counts and percentages only."),
+                styles["body"],
+            )
+        )
+    return flow
+
+
+def _by_key(sections: list[Section]) -> dict[str, Section]:
+    return {section.key: section for section in sections}
+
+
+def _headline_wres(section: Section) -> Section:
+    """The WRES section without its "What it means" column: the full table is an appendix."""
+    short = Section(section.key, section.heading)
+    for block in section.blocks:
+        if isinstance(block, Table) and len(block.columns) == 4:
+            short.add(
+                Table(
+                    caption=block.caption,
+                    columns=block.columns[:3],
+                    rows=[row[:3] for row in block.rows],
+                )
+            )
+        else:
+            short.add(block)
+    return short
+
+
 def board_paper_pdf(
-    data: BoardDashboard, sections: list[Section], summary: list[str], *, author: str
+    data: BoardDashboard,
+    sections: list[Section],
+    summary: list[str],
+    *,
+    author: str,
+    cover: Cover | None = None,
 ) -> bytes:
-    """The board paper: a cover, the summary, then every dashboard section with its charts
-    and tables. Page numbers, the time it was made and the privacy rule are on every page."""
+    """The board paper: a cover sheet, a one-page summary, a short report in six numbered
+    parts, then appendices with the detailed tables. Page numbers, the time it was made and
+    (with names) "Private: contains named information" are on every page."""
     register_fonts()
     styles = _styles()
     board = data.board
     title = board_paper_title(data)
+    cover = cover or Cover(
+        meeting=_("Board meeting"),
+        meeting_date=timezone.localdate(data.generated_at),
+        agenda_item="",
+        purpose=Purpose.ASSURANCE,
+        presenter=author,
+        asked_to=_("Note the board's readiness and follow-through, and discuss the questions."),
+    )
     buffer = BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -314,24 +503,68 @@ def board_paper_pdf(
     )
     width = document.width
     generated = moment(data.generated_at)
-    flow = [
-        Spacer(1, 30 * mm),
-        _paragraph(_("Board paper"), styles["cover"]),
-        _paragraph(title, styles["cover-title"]),
-        _paragraph(_("Board: %(board)s") % {"board": board.name}, styles["cover"]),
-        _paragraph(
-            _("Organisation: %(organisation)s") % {"organisation": board.organisation.name},
-            styles["cover"],
-        ),
-        _paragraph(_("Date: %(day)s") % {"day": day(data.generated_at)}, styles["cover"]),
-        _paragraph(_("Private: board development"), styles["private"]),
-        _paragraph(_("Generated at %(moment)s (UK time).") % {"moment": generated}, styles["body"]),
+    parts = _by_key(sections)
+    h1 = styles["h1"]
+    appendix: list = []
+    flow = _cover_sheet(data, cover, summary, styles, width, author=author)
+    flow += [
         PageBreak(),
-        _paragraph(_("Summary"), styles["h1"]),
+        _paragraph(_("1. Summary"), h1),
         *[_paragraph(sentence, styles["body"]) for sentence in summary],
+        _paragraph(
+            _(
+                "The report that follows gives the figures behind each sentence. Detailed "
+                "tables are in the appendices."
+            ),
+            styles["body"],
+        ),
+        PageBreak(),
+        _paragraph(_("2. Readiness for the next and recent sessions"), h1),
+        *_blocks(parts["next-session"], styles, width, appendix),
+        *_blocks(parts["past-sessions"], styles, width, appendix),
+        CondPageBreak(45 * mm),
+        _paragraph(_("3. Self-assessment beside the national survey"), h1),
+        _paragraph(
+            _(
+                "The national figures come from a survey of other boards, asked in a different "
+                "way at a different time: the comparison is indicative only."
+            ),
+            styles["body"],
+        ),
+        *_blocks(parts["self-assessment"], styles, width, appendix),
+        *_blocks(parts["national"], styles, width, appendix),
+        CondPageBreak(45 * mm),
+        _paragraph(_("4. Follow-through on commitments by area"), h1),
+        *_blocks(parts["commitments"], styles, width, appendix, heading=_("Shared commitments")),
+        CondPageBreak(45 * mm),
+        _paragraph(_("5. Workforce Race Equality Standard: headline indicators"), h1),
+        *_blocks(_headline_wres(parts["wres"]), styles, width, []),
+        CondPageBreak(45 * mm),
+        _paragraph(_("6. Questions the board should ask itself"), h1),
+        *_blocks(
+            parts["assurance"], styles, width, appendix, heading=_("Where the board may be weakest")
+        ),
+        PageBreak(),
+        _paragraph(_("Appendices"), styles["cover-title"]),
+        *_section(
+            parts["knowledge-checks"], styles, width, heading=_("Appendix A. Knowledge checks")
+        ),
+        *_section(parts["wres"], styles, width, heading=_("Appendix B. WRES indicators in full")),
+        *_appendix_tables(appendix, styles, width),
+        CondPageBreak(40 * mm),
+        _paragraph(_("Appendix C. Privacy and accessibility"), h1),
+        _paragraph(privacy_note(data.minimum, paper=True), styles["body"]),
+        _paragraph(
+            _(
+                "This PDF is not tagged for screen readers: the open-source PDF library "
+                "BoardReady uses cannot write a structure tree. The same paper is available "
+                "as a Word document, which is the accessible version."
+            ),
+            styles["body"],
+        ),
+        _paragraph(_("Generated at %(moment)s (UK time).") % {"moment": generated}, styles["body"]),
     ]
-    for section in sections:
-        flow.extend(_section(section, styles, width))
-    footer = _("Private: board development · generated %(moment)s") % {"moment": generated}
-    document.build(flow, canvasmaker=_numbered_canvas(footer))
+    marking = _(PRIVATE_NAMED) if cover.include_names else ""
+    footer = _("Board development · generated %(moment)s") % {"moment": generated}
+    document.build(flow, canvasmaker=_numbered_canvas(footer, marking))
     return buffer.getvalue()

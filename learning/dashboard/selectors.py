@@ -120,6 +120,8 @@ class BoardDashboard:
     weakest_areas: list[GoodPracticeArea] = field(default_factory=list)
     questions: list[AssuranceQuestion] = field(default_factory=list)
     wres: Workbook | None = None
+    # Whether tables may name members (the page does; the board paper only when ticked).
+    show_names: bool = True
 
     @property
     def shown_quizzes(self) -> list[QuizRate]:

@@ -11,7 +11,9 @@ from reflection.assessment.permissions import minimum_group
 from reflection.plans.selectors import board_plans
 
 from . import exports, selectors
-from .pdf import board_paper_pdf
+from .forms import BoardPaperForm, initial_for
+from .models import BoardPaperDefaults
+from .pdf import Cover, board_paper_pdf
 from .permissions import access_dashboard, access_dashboard_as_chair, user_sees_commitments
 from .sections import dashboard_sections
 from .summary import summary_sentences
@@ -50,17 +52,50 @@ def board_dashboard(request, board_id):
     )
 
 
-@login_required
-def board_paper(request, board_id):
-    seat = access_dashboard(request.user, board_id)
+def _paper(request, seat, cover: Cover) -> HttpResponse:
     data = selectors.board_dashboard(seat.board, sees_commitments=user_sees_commitments(seat))
+    data.show_names = cover.include_names
     body = board_paper_pdf(
         data,
         dashboard_sections(data),
         summary_sentences(data),
         author=request.user.get_full_name() or request.user.email,
+        cover=cover,
     )
     return _download(request, seat.board, body, what="board-paper", extension="pdf")
+
+
+@login_required
+def board_paper(request, board_id):
+    """The paper straight away, with the remembered cover sheet and no names."""
+    seat = access_dashboard(request.user, board_id)
+    defaults = BoardPaperDefaults.objects.filter(board=seat.board).first()
+    initial = initial_for(seat.board, defaults, chair_name=request.user.get_full_name())
+    return _paper(request, seat, Cover(**initial, include_names=False))
+
+
+@login_required
+def board_paper_form(request, board_id):
+    """The chair fills in the cover sheet; a valid form gives the PDF and is remembered."""
+    seat = access_dashboard_as_chair(request.user, board_id)
+    board = seat.board
+    defaults = BoardPaperDefaults.objects.filter(board=board).first()
+    if request.method == "POST":
+        form = BoardPaperForm(request.POST)
+        if form.is_valid():
+            values = dict(form.cleaned_data)
+            BoardPaperDefaults.objects.update_or_create(
+                board=board,
+                defaults={
+                    key: values[key]
+                    for key in ("meeting", "agenda_item", "purpose", "presenter", "asked_to")
+                },
+            )
+            return _paper(request, seat, Cover(**values))
+    else:
+        initial = initial_for(board, defaults, chair_name=request.user.get_full_name())
+        form = BoardPaperForm(initial=initial)
+    return render(request, "dashboard/board_paper_form.html", {"board": board, "form": form})
 
 
 @login_required

@@ -20,6 +20,12 @@ def _when(moment) -> str:
     return london(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
+def _attended(attended: bool | None) -> str:
+    if attended is None:
+        return _("Not recorded")
+    return _("Yes") if attended else _("No")
+
+
 def grid_csv(grid) -> str:
     """One row per member: ready or not, then status, last activity and score per module."""
     header = [_("Name"), _("Email"), _("Role"), _("Ready")]
@@ -30,7 +36,7 @@ def grid_csv(grid) -> str:
             _("%(module)s: last activity") % {"module": title},
             _("%(module)s: knowledge check score (%%)") % {"module": title},
         ]
-    header.append(_("Last reminder sent"))
+    header += [_("Last reminder sent"), _("Came to the session")]
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([_safe(cell) for cell in header])
@@ -44,6 +50,6 @@ def grid_csv(grid) -> str:
         for cell in row.cells:
             status = cell.status_label + (f" ({_('overdue')})" if cell.overdue else "")
             line += [status, _when(cell.last_activity_at), cell.score]
-        line.append(_when(row.last_reminder_at))
+        line += [_when(row.last_reminder_at), _attended(row.attended)]
         writer.writerow([_safe(cell) for cell in line])
     return out.getvalue()

@@ -12,7 +12,7 @@ from modules.models import ModulePage
 
 from .dates import default_due_date, london, london_datetime, london_today
 from .invitations import MAX_CSV_BYTES, TOO_LARGE
-from .models import due_date_problem
+from .models import due_date_problem, session_date_problem, two_years_after
 
 DURATIONS = [
     (60, _("1 hour")),
@@ -28,7 +28,11 @@ class SessionForm(NHSUKFormMixin, forms.Form):
     """A session's details. The date and time are London time."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d"))
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(format="%Y-%m-%d"),
+        help_text=_("Between today and two years from today"),
+    )
     start_time = forms.TimeField(
         label=_("Start time"),
         help_text=_("UK time, for example 09:30"),
@@ -53,9 +57,14 @@ class SessionForm(NHSUKFormMixin, forms.Form):
         help_text=_("Put each item on its own line. Members see it on their calendar."),
     )
 
-    def __init__(self, *args, future_only: bool = False, **kwargs):
+    def __init__(self, *args, future_only: bool = False, session=None, **kwargs):
         self.future_only = future_only
+        self.session = session
         super().__init__(*args, **kwargs)
+        today = london_today()
+        self.fields["date"].widget.attrs.update(
+            {"min": today.isoformat(), "max": two_years_after(today).isoformat()}
+        )
 
     @classmethod
     def initial_for(cls, session) -> dict:
@@ -75,7 +84,11 @@ class SessionForm(NHSUKFormMixin, forms.Form):
         if cleaned.get("date") and cleaned.get("start_time") is not None:
             start: time = cleaned["start_time"]
             cleaned["starts_at"] = london_datetime(cleaned["date"], start)
-            if self.future_only and cleaned["starts_at"] <= timezone.now():
+            moved = self.session is None or self.session.starts_at != cleaned["starts_at"]
+            problem = session_date_problem(cleaned["starts_at"]) if moved else None
+            if problem:
+                self.add_error("date", problem)
+            elif self.future_only and cleaned["starts_at"] <= timezone.now():
                 self.add_error("date", _("The session must be in the future."))
         return cleaned
 

@@ -28,6 +28,9 @@ class DevelopmentSession(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # The calendar file's SEQUENCE: raised each time members' calendars need updating.
+    sequence = models.PositiveIntegerField(default=0)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -42,6 +45,29 @@ class DevelopmentSession(models.Model):
 
     def has_started(self, now=None) -> bool:
         return (now or timezone.now()) >= self.starts_at
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+
+def two_years_after(day):
+    """The same day two years on (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year + 2)
+    except ValueError:
+        return day.replace(year=day.year + 2, day=28)
+
+
+def session_date_problem(starts_at, now=None) -> str | None:
+    """Why a session's date is refused, or None: it must be between today and two years ahead."""
+    today = london(now or timezone.now()).date()
+    day = london(starts_at).date()
+    if day < today:
+        return _("The date must be today or later.")
+    if day > two_years_after(today):
+        return _("The date must be no more than two years from today.")
+    return None
 
 
 def due_date_problem(due_date, starts_at) -> str | None:
@@ -150,6 +176,8 @@ class Notification(models.Model):
         DUE_SOON = "due_soon", _("Reading due soon")
         OVERDUE = "overdue", _("Reading overdue")
         DIGEST = "digest", _("Daily digest")
+        SESSION_MOVED = "session_moved", _("Session moved")
+        SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     key = models.CharField(max_length=200, unique=True)

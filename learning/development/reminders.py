@@ -30,7 +30,7 @@ DIGEST_HORIZON = timedelta(days=14)
 def snapshots_take_due(now: datetime) -> int:
     """Keeps the readiness of every session that has started and has no snapshot yet."""
     sessions = DevelopmentSession.objects.filter(
-        starts_at__lte=now, readiness_snapshot__isnull=True
+        starts_at__lte=now, readiness_snapshot__isnull=True, cancelled_at__isnull=True
     ).select_related("board")
     taken = 0
     for session in sessions:
@@ -53,7 +53,9 @@ def reading_reminders_send(now: datetime) -> int:
     assignments = [
         assignment
         for assignment in Assignment.objects.filter(
-            session__starts_at__gt=now, due_date__lte=london_today(now + DUE_SOON)
+            session__starts_at__gt=now,
+            session__cancelled_at__isnull=True,
+            due_date__lte=london_today(now + DUE_SOON),
         ).select_related("module", "session__board")
         if _reading_kind(assignment, now)
     ]
@@ -135,6 +137,7 @@ def digests_send(now: datetime) -> int:
             board_id__in={board for boards in boards_by_user.values() for board in boards},
             starts_at__gt=now,
             starts_at__lte=now + DIGEST_HORIZON,
+            cancelled_at__isnull=True,
         )
         .annotate(assignment_count=Count("assignments"))
         .filter(assignment_count__gt=0)

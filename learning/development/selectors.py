@@ -7,7 +7,8 @@ For the chair's dashboard: `next_session_readiness(board)` and `readiness_across
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from learning.models import Board, Membership
@@ -85,6 +86,7 @@ class MemberRow:
     membership: Membership
     cells: list[Cell]
     last_reminder_at: datetime | None = None
+    attended: bool | None = None  # None: attendance not recorded for this person
 
     @property
     def user(self):
@@ -116,6 +118,14 @@ class SessionGrid:
     @property
     def not_ready(self) -> list[MemberRow]:
         return [row for row in self.rows if not row.ready]
+
+    @property
+    def attendance_recorded(self) -> bool:
+        return any(row.attended is not None for row in self.rows)
+
+    @property
+    def attended_count(self) -> int:
+        return sum(1 for row in self.rows if row.attended)
 
 
 def _cells(user_id, assignments, progress, scores, now) -> list[Cell]:
@@ -149,6 +159,7 @@ def session_grid(session, *, now: datetime | None = None) -> SessionGrid:
         .values_list("recipient_id")
         .annotate(last=Max("created_at"))
     )
+    attended = attendance_for(session)
     grid = SessionGrid(session=session, assignments=assignments)
     for membership in members:
         grid.rows.append(
@@ -156,6 +167,7 @@ def session_grid(session, *, now: datetime | None = None) -> SessionGrid:
                 membership=membership,
                 cells=_cells(membership.user_id, assignments, progress, scores, now),
                 last_reminder_at=reminders.get(membership.user_id),
+                attended=attended.get(membership.user_id),
             )
         )
     return grid
@@ -195,9 +207,31 @@ def ready_count(session, *, as_of: datetime | None = None) -> tuple[int, int]:
     return ready, len(members)
 
 
+def readiness_at_start(session) -> Readiness | None:
+    """For a session that has started: the snapshot kept when it started (two queries at most).
+
+    If the snapshot has not been taken yet (the hourly job runs after the start), the same
+    figure is counted from completion times, without saving it on a page view.
+    """
+    if not session.has_started():
+        return None
+    snapshot = ReadinessSnapshot.objects.filter(session=session).first()
+    if snapshot is not None:
+        return Readiness(
+            session=session,
+            member_count=snapshot.member_count,
+            ready_count=snapshot.ready_count,
+            taken_at=snapshot.taken_at,
+        )
+    ready, members = ready_count(session, as_of=session.starts_at)
+    return Readiness(session=session, member_count=members, ready_count=ready)
+
+
 def next_session(board, *, now: datetime | None = None) -> DevelopmentSession | None:
     return (
-        DevelopmentSession.objects.filter(board=board, starts_at__gte=now or timezone.now())
+        DevelopmentSession.objects.filter(
+            board=board, starts_at__gte=now or timezone.now(), cancelled_at__isnull=True
+        )
         .select_related("board")
         .order_by("starts_at", "pk")
         .first()
@@ -246,7 +280,10 @@ def member_sessions(user, board, *, now: datetime | None = None, past_limit: int
     """The person's upcoming sessions on a board with their checklist, and recent past ones."""
     now = now or timezone.now()
     sessions = DevelopmentSession.objects.filter(board=board)
-    upcoming = list(sessions.filter(starts_at__gte=now).order_by("starts_at", "pk"))
+    # A cancelled session leaves the checklist; its members were emailed when it was cancelled.
+    upcoming = list(
+        sessions.filter(starts_at__gte=now, cancelled_at__isnull=True).order_by("starts_at", "pk")
+    )
     past = list(sessions.filter(starts_at__lt=now).order_by("-starts_at", "-pk")[:past_limit])
     assignments = list(
         Assignment.objects.filter(session__in=upcoming)
@@ -270,6 +307,12 @@ def member_sessions(user, board, *, now: datetime | None = None, past_limit: int
     }
 
 
+def _count(rows):
+    """A per-session count as a subquery, so several counts do not multiply each other."""
+    counted = rows.filter(session=OuterRef("pk")).order_by().values("session")
+    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
+
+
 def facilitator_boards(user) -> list[Board]:
     return list(boards_facilitated_by(user).select_related("organisation").order_by("pk"))
 
@@ -280,7 +323,11 @@ def sessions_for_facilitator(user, *, now: datetime | None = None) -> list[dict]
     boards = facilitator_boards(user)
     sessions = (
         DevelopmentSession.objects.filter(board__in=boards)
-        .annotate(assignment_count=Count("assignments"))
+        .annotate(
+            assignment_count=_count(Assignment.objects.all()),
+            attendance_recorded=_count(Attendance.objects.all()),
+            attended_count=_count(Attendance.objects.filter(attended=True)),
+        )
         .select_related("readiness_snapshot")
         .order_by("starts_at", "pk")
     )

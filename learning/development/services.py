@@ -26,10 +26,13 @@ from .models import (
     Notification,
     ReadinessSnapshot,
     due_date_problem,
+    session_date_problem,
 )
 from .selectors import board_members, ready_count, session_grid
 
 SESSION_FIELDS = ("title", "starts_at", "duration_minutes", "location", "online_link", "agenda")
+# Changes to these tell members by email; any change to SESSION_FIELDS updates the calendar file.
+WHEN_AND_WHERE = ("starts_at", "duration_minutes", "location", "online_link")
 MANUAL_REMINDER_GAP = timedelta(hours=24)
 INVITATION_RESEND_GAP = timedelta(minutes=10)
 
@@ -58,25 +61,117 @@ def session_create(
         created_by=created_by,
     )
     session.full_clean()
+    problem = session_date_problem(starts_at)
+    if problem:
+        raise ValidationError({"starts_at": problem})
     session.save()
     return session
 
 
 @transaction.atomic
-def session_update(*, session: DevelopmentSession, **changes) -> DevelopmentSession:
-    """Changes a session's details. Pre-reading may not end up due after the session."""
+def session_update(
+    *, session: DevelopmentSession, changed_by=None, **changes
+) -> DevelopmentSession:
+    """Changes a session's details. Pre-reading may not end up due after the session.
+
+    A change members' calendars show raises the sequence; a new time or place emails each member
+    with the updated calendar file (once per sequence, so a double submit sends nothing more).
+    """
     session = DevelopmentSession.objects.select_for_update().get(pk=session.pk)
+    if session.is_cancelled:
+        raise ValidationError(_("This session has been cancelled, so it cannot be changed."))
+    before = {name: getattr(session, name) for name in SESSION_FIELDS}
     for name in SESSION_FIELDS:
         if name in changes:
             setattr(session, name, changes[name])
     session.full_clean()
+    if session.starts_at != before["starts_at"]:
+        problem = session_date_problem(session.starts_at)
+        if problem:
+            raise ValidationError({"starts_at": problem})
     due_dates = session.assignments.values_list("due_date", flat=True)
     if any(due_date_problem(due_date, session.starts_at) for due_date in due_dates):
         raise ValidationError(
             {"starts_at": _("Some reading is due after this date. Change those due dates first.")}
         )
+    changed = {name for name in SESSION_FIELDS if getattr(session, name) != before[name]}
+    if changed:
+        session.sequence += 1
     session.save()
+    if changed & set(WHEN_AND_WHERE) and not session.has_started():
+        _tell_members(
+            session=session,
+            kind=Notification.Kind.SESSION_MOVED,
+            subject=_("Changed: %(title)s") % {"title": session.title},
+            sent_by=changed_by,
+            before=before,
+        )
     return session
+
+
+def _tell_members(*, session: DevelopmentSession, kind: str, subject: str, sent_by, **extra):
+    """Emails each member about a change to the session, with its calendar file attached."""
+    session = DevelopmentSession.objects.select_related("board__organisation").get(pk=session.pk)
+    for membership in board_members(session.board):
+        notification_queue(
+            kind=kind,
+            key=f"{kind}:{session.pk}:{session.sequence}:{membership.user_id}",
+            to=membership.user.email,
+            subject=subject,
+            template=kind,
+            context={
+                "person": membership.user,
+                "session": session,
+                "sent_by": sent_by,
+                "calendar_url": absolute_url(
+                    reverse("development:session_calendar", args=[session.pk])
+                ),
+                "home_url": absolute_url(reverse("member_home")),
+                **extra,
+            },
+            recipient=membership.user,
+            session=session,
+        )
+
+
+@transaction.atomic
+def session_cancel(*, session: DevelopmentSession, cancelled_by=None) -> DevelopmentSession:
+    """Marks a session cancelled (it stays listed) and emails members a cancelling calendar file.
+
+    Cancelling twice changes nothing and sends nothing more.
+    """
+    session = DevelopmentSession.objects.select_for_update().get(pk=session.pk)
+    if session.is_cancelled:
+        return session
+    if session.has_started():
+        raise ValidationError(_("This session has started, so it cannot be cancelled."))
+    session.cancelled_at = timezone.now()
+    session.sequence += 1
+    session.save(update_fields=["cancelled_at", "sequence"])
+    _tell_members(
+        session=session,
+        kind=Notification.Kind.SESSION_CANCELLED,
+        subject=_("Cancelled: %(title)s") % {"title": session.title},
+        sent_by=cancelled_by,
+    )
+    return session
+
+
+def session_can_be_deleted(session: DevelopmentSession) -> bool:
+    return not session.attendance.exists()
+
+
+@transaction.atomic
+def session_delete(*, session: DevelopmentSession) -> None:
+    """Deletes a session nobody's attendance was recorded for. Deleting twice does nothing more."""
+    session = DevelopmentSession.objects.select_for_update().filter(pk=session.pk).first()
+    if session is None:
+        return
+    if not session_can_be_deleted(session):
+        raise ValidationError(
+            _("Attendance has been recorded for this session, so it cannot be deleted.")
+        )
+    session.delete()
 
 
 @transaction.atomic
@@ -106,7 +201,7 @@ def snapshot_take(*, session: DevelopmentSession) -> ReadinessSnapshot | None:
 
     Only once the session has started; the first snapshot is kept and never recomputed.
     """
-    if not session.has_started():
+    if not session.has_started() or session.is_cancelled:
         return None
     existing = ReadinessSnapshot.objects.filter(session=session).first()
     if existing is not None:
@@ -126,6 +221,8 @@ def attendance_record(
     """Records who came to a session that has started; everyone else on the board did not."""
     if not session.has_started():
         raise ValidationError(_("You can record attendance once the session has started."))
+    if session.is_cancelled:
+        raise ValidationError(_("This session was cancelled."))
     now = timezone.now()
     for membership in board_members(session.board):
         Attendance.objects.update_or_create(

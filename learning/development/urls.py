@@ -30,6 +30,8 @@ urlpatterns = [
     ),
     path("<int:session_id>/", views.session_detail, name="session_detail"),
     path("<int:session_id>/edit/", views.session_edit, name="session_edit"),
+    path("<int:session_id>/cancel/", views.session_cancel, name="session_cancel"),
+    path("<int:session_id>/delete/", views.session_delete, name="session_delete"),
     path("<int:session_id>/readiness.csv", views.session_csv, name="session_csv"),
     path("<int:session_id>/remind/", views.session_remind, name="session_remind"),
     path("<int:session_id>/attendance/", views.session_attendance, name="session_attendance"),

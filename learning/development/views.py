@@ -73,17 +73,76 @@ def session_create(request, board_id):
 @login_required
 def session_edit(request, session_id):
     session = access_session_as_facilitator(request.user, session_id)
-    form = forms.SessionForm(request.POST or None, initial=forms.SessionForm.initial_for(session))
+    if session.is_cancelled:
+        messages.info(request, _("This session has been cancelled, so it cannot be changed."))
+        return redirect("development:session_detail", session.pk)
+    form = forms.SessionForm(
+        request.POST or None, session=session, initial=forms.SessionForm.initial_for(session)
+    )
     if request.method == "POST" and form.is_valid():
+        fields = form.session_fields()
+        moved = any(fields[name] != getattr(session, name) for name in services.WHEN_AND_WHERE)
         try:
-            services.session_update(session=session, **form.session_fields())
+            services.session_update(session=session, changed_by=request.user, **fields)
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            messages.success(request, _("Session details saved."))
+            if moved:
+                messages.success(
+                    request,
+                    _("Session details saved. We emailed members the updated calendar file."),
+                )
+            else:
+                messages.success(request, _("Session details saved."))
             return redirect("development:session_detail", session.pk)
     context = {"form": form, "board": session.board, "session": session}
     return render(request, "development/session_form.html", context)
+
+
+@login_required
+def session_cancel(request, session_id):
+    """Asks, then cancels: the session stays listed as cancelled and members are emailed."""
+    session = access_session_as_facilitator(request.user, session_id)
+    if session.is_cancelled:
+        return redirect("development:session_detail", session.pk)
+    if session.has_started():
+        messages.info(request, _("This session has started, so it cannot be cancelled."))
+        return redirect("development:session_detail", session.pk)
+    if request.method == "POST":
+        try:
+            services.session_cancel(session=session, cancelled_by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Session cancelled. We emailed members to take it out of their calendar."),
+            )
+        return redirect("development:session_detail", session.pk)
+    context = {"session": session, "member_count": len(selectors.board_members(session.board))}
+    return render(request, "development/session_cancel.html", context)
+
+
+@login_required
+def session_delete(request, session_id):
+    """Asks, then deletes a session nobody's attendance was recorded for."""
+    # A second submit after deleting answers 404, like any other missing session: telling
+    # "deleted already" apart from "not yours" would say which ids exist on other boards.
+    session = access_session_as_facilitator(request.user, session_id)
+    if not services.session_can_be_deleted(session):
+        messages.info(
+            request, _("Attendance has been recorded for this session, so it cannot be deleted.")
+        )
+        return redirect("development:session_detail", session.pk)
+    if request.method == "POST":
+        try:
+            services.session_delete(session=session)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("development:session_detail", session.pk)
+        messages.success(request, _("%(title)s deleted.") % {"title": session.title})
+        return redirect("development:session_list")
+    return render(request, "development/session_delete.html", {"session": session})
 
 
 @login_required
@@ -91,7 +150,13 @@ def session_detail(request, session_id):
     """The facilitator's view: every member against every module, and who is ready."""
     session = access_session_as_facilitator(request.user, session_id)
     grid = selectors.session_grid(session)
-    context = {"session": session, "grid": grid, "started": session.has_started()}
+    context = {
+        "session": session,
+        "grid": grid,
+        "started": session.has_started(),
+        "at_start": selectors.readiness_at_start(session),
+        "can_delete": not grid.attendance_recorded,
+    }
     return render(request, "development/session_detail.html", context)
 
 
@@ -134,7 +199,7 @@ def session_remind(request, session_id):
 @login_required
 def session_attendance(request, session_id):
     session = access_session_as_facilitator(request.user, session_id)
-    if not session.has_started():
+    if not session.has_started() or session.is_cancelled:
         raise Http404("The session has not started.")
     members = selectors.board_members(session.board)
     attended = selectors.attendance_for(session)

@@ -25,3 +25,8 @@ ROWS = [
         signed_in(404),
     ),
 ]
+
+ROWS += [
+    # The cover-sheet form that makes the board paper: the chair's only.
+    Row("board paper form", _url("board_paper_form"), CHAIR_ONLY),
+]

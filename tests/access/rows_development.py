@@ -93,3 +93,20 @@ ROWS = [
         "revoke invitation", _invitation_url("invitation_revoke"), FACILITATOR_POSTS, method="post"
     ),
 ]
+
+ROWS += [
+    Row("cancel a session", _session_url("session_cancel"), FACILITATOR_ONLY),
+    Row("delete a session", _session_url("session_delete"), FACILITATOR_ONLY),
+    Row(
+        "cancel another board's session",
+        lambda w: reverse("development:session_cancel", args=[SessionFactory(board=w.board_b).pk]),
+        signed_in(404),
+        method="post",
+    ),
+    Row(
+        "delete another board's session",
+        lambda w: reverse("development:session_delete", args=[SessionFactory(board=w.board_b).pk]),
+        signed_in(404),
+        method="post",
+    ),
+]

@@ -40,7 +40,7 @@ def test_it_refuses_a_session_in_the_past(world, signed_in):
     data = _session_data(date=in_days(-1).date().isoformat())
     response = client.post(reverse("development:session_create", args=[world.board_a.pk]), data)
     assert response.status_code == 200
-    assert "The session must be in the future." in response.content.decode()
+    assert "The date must be today or later." in response.content.decode()
     assert not DevelopmentSession.objects.exists()
 
 

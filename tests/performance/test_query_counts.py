@@ -29,7 +29,7 @@ PINS = {
     "self-assessment part": 6,
     "session page": 13,
     "dashboard": 29,
-    "board paper PDF": 34,
+    "board paper PDF": 35,  # one more: the cover sheet remembered for the board
     "session CSV": 9,
     "dashboard CSV": 17,
 }

@@ -206,6 +206,7 @@ def national_section(data: BoardDashboard) -> Section:
                         maximum=100,
                         step=20,
                         label_width=240,
+                        suffix="%",
                     ),
                     table=table,
                 )

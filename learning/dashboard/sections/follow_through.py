@@ -66,7 +66,7 @@ def commitments_section(data: BoardDashboard) -> Section:
     )
     if not follow.overdue:
         section.add(Text(_("No shared commitment is overdue.")))
-    elif data.sees_commitments:
+    elif data.sees_commitments and data.show_names:
         section.add(
             Table(
                 caption=_("Overdue commitments and their owners"),
@@ -88,6 +88,13 @@ def commitments_section(data: BoardDashboard) -> Section:
                 ngettext(
                     "%(count)s shared commitment is overdue. Only the chair sees whose it is.",
                     "%(count)s shared commitments are overdue. Only the chair sees whose they are.",
+                    len(follow.overdue),
+                )
+                % {"count": len(follow.overdue)}
+                if not data.sees_commitments
+                else ngettext(
+                    "%(count)s shared commitment is overdue.",
+                    "%(count)s shared commitments are overdue.",
                     len(follow.overdue),
                 )
                 % {"count": len(follow.overdue)}
@@ -130,7 +137,15 @@ def assurance_section(data: BoardDashboard) -> Section:
     )
 
 
-def privacy_note(minimum: int) -> str:
+def privacy_note(minimum: int, *, paper: bool = False) -> str:
+    if paper:
+        return _(
+            "This paper never shows one person's self-assessment answers or scores, journal "
+            "entries or written answers to knowledge checks. Combined figures appear only when "
+            "at least %(minimum)s members have taken part, and self-assessment results only "
+            "once a round has closed. Below that we say so and show no figure. Results are "
+            "never split by a role that one person holds, such as the chair."
+        ) % {"minimum": minimum}
     return _(
         "This page never shows one person's self-assessment answers or scores, journal entries "
         "or written answers to knowledge checks. Combined figures appear only when at least "

@@ -5,6 +5,7 @@ from functools import partial
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from learning import charts
 
@@ -59,6 +60,7 @@ def next_session_section(data: BoardDashboard) -> Section:
                 maximum=100,
                 step=20,
                 label_width=200,
+                suffix="%",
             ),
             table=Table(
                 caption=_("Members who have finished each module"),
@@ -79,6 +81,22 @@ def next_session_section(data: BoardDashboard) -> Section:
     )
     if not upcoming.outstanding:
         return section.add(Text(_("Every member has finished the reading.")))
+    if not data.show_names:
+        overdue = sum(1 for person in upcoming.outstanding if person.overdue)
+        return section.add(
+            Text(
+                ngettext(
+                    "%(count)s member has reading outstanding",
+                    "%(count)s members have reading outstanding",
+                    len(upcoming.outstanding),
+                )
+                % {"count": len(upcoming.outstanding)}
+                + ngettext(
+                    ", %(overdue)s of them overdue.", ", %(overdue)s of them overdue.", overdue
+                )
+                % {"overdue": overdue}
+            )
+        )
     return section.add(
         Table(
             caption=_("Members who still have reading to finish"),
@@ -179,6 +197,7 @@ def knowledge_checks_section(data: BoardDashboard) -> Section:
                     maximum=100,
                     step=20,
                     label_width=200,
+                    suffix="%",
                 ),
                 table=_pass_rate_table(data),
             )
