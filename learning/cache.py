@@ -14,7 +14,9 @@ import logging
 import time
 from typing import Any
 
+import redis
 from django.core.cache.backends.redis import RedisCache
+from django.core.exceptions import ImproperlyConfigured
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +30,6 @@ def cache_settings(url: str) -> dict[str, dict[str, Any]]:
     if not url:
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     if not url.startswith(("redis://", "rediss://", "unix://")):
-        from django.core.exceptions import ImproperlyConfigured
-
         raise ImproperlyConfigured(
             f"CACHE_URL must be a redis://, rediss:// or unix:// address, not {url!r}."
         )
@@ -62,8 +62,6 @@ class ResilientRedisCache(RedisCache):
             )
 
     def _guarded(self, operation: str, default: Any, *args: Any, **kwargs: Any) -> Any:
-        import redis
-
         try:
             return getattr(super(), operation)(*args, **kwargs)
         except (redis.exceptions.RedisError, OSError) as error:

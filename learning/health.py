@@ -12,13 +12,16 @@ audit log, axes) records a probe every few seconds.
 from __future__ import annotations
 
 import logging
+import sys
 import uuid
 
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse
+from django.template import loader
 from django.utils.cache import add_never_cache_headers
+from django.views.defaults import server_error as default_server_error
 
 logger = logging.getLogger(__name__)
 
@@ -101,12 +104,6 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """`handler500`: a clean 503 page, with Retry-After, when the database could not be reached
     (a restart or a fail-over), and the usual 500 page for every other error. Django calls this
     inside its exception handler, so the exception is still at hand."""
-    import sys
-
-    from django.db import InterfaceError, OperationalError
-    from django.template import loader
-    from django.views.defaults import server_error as default_server_error
-
     error = sys.exc_info()[1]
     if isinstance(error, OperationalError | InterfaceError):
         response = HttpResponse(loader.get_template("503.html").render(), status=503)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from learning.models import Board, Invitation
 from learning.permissions import user_can_appoint
@@ -331,7 +332,7 @@ def invitation_create(
     return _invitation_create(board=board, row=row, invited_by=invited_by, now=timezone.now())
 
 
-ONLY_THE_CHAIR_APPOINTS = _(
+ONLY_THE_CHAIR_APPOINTS = gettext_lazy(
     "Only the board's chair or BoardReady's staff can appoint a chair or chief executive, as a "
     "chair sees what members share with the chair. Choose another role, or ask BoardReady's "
     "staff to make this appointment."
