@@ -6,21 +6,24 @@ Wagtail admin) and staff must use one; every other member may choose to.
 """
 
 import io
+import math
 from base64 import b32encode
 
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from learning.audit.models import AuditEvent
 from learning.audit.services import audit_record, session_forget, session_track
 
-from .models import Membership
+from . import recovery_codes
+from .models import Membership, RecoveryCode
 from .permissions import LEADER_ROLES
 
 # What the session still needs before the person is fully signed in: set at sign-in so the
@@ -76,7 +79,7 @@ def second_factor_state(user) -> str:
 
 
 def recovery_codes_left(user) -> int:
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return RecoveryCode.objects.filter(device__user=user, device__confirmed=True).count()
 
 
 def totp_device_for_setup(*, user) -> TOTPDevice:
@@ -139,10 +142,8 @@ def _recovery_codes_replace(user) -> list[str]:
     device, _ = StaticDevice.objects.get_or_create(
         user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True}
     )
-    device.token_set.all().delete()
-    codes = [StaticToken.random_token() for _ in range(settings.BOARDREADY_RECOVERY_CODES)]
-    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
-    return codes
+    device.token_set.all().delete()  # plain-text codes from before they were hashed
+    return recovery_codes.codes_replace(device, settings.BOARDREADY_RECOVERY_CODES)
 
 
 @transaction.atomic
@@ -189,7 +190,10 @@ def mfa_verify(*, request, token: str) -> bool:
             device = (
                 StaticDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
             )
-        verified = device is not None and device.verify_token(token)
+        if isinstance(device, StaticDevice):
+            verified = recovery_codes.code_use(device, token)
+        else:
+            verified = device is not None and device.verify_token(token)
     if not verified:
         audit_record(
             actor=user, action=AuditEvent.Action.MFA_FAILED, subject_user=user, request=request
@@ -205,9 +209,21 @@ def mfa_verify(*, request, token: str) -> bool:
     return True
 
 
-def verification_is_throttled(user) -> bool:
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    return device is not None and not device.verify_is_allowed()[0]
+def verification_wait(user) -> int:
+    """Whole seconds until the person may try another code: 0 when they may now. django-otp
+    doubles the wait after each wrong code (1, 2, 4, 8 … seconds), for the app and for recovery
+    codes separately; the longer of the two is the one that holds."""
+    now = timezone.now()
+    wait = 0
+    devices = [
+        *TOTPDevice.objects.filter(user=user, confirmed=True),
+        *StaticDevice.objects.filter(user=user, confirmed=True),
+    ]
+    for device in devices:
+        allowed, details = device.verify_is_allowed()
+        if not allowed and details and details.get("locked_until"):
+            wait = max(wait, math.ceil((details["locked_until"] - now).total_seconds()))
+    return wait
 
 
 def _mark_verified(request, device) -> None:

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -141,6 +142,30 @@ class SecondFactorMiddleware:
         if request.path_info in allowed or request.path_info.startswith(settings.STATIC_URL):
             return self.get_response(request)
         return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+
+
+class AdminForEditorsMiddleware:
+    """Answers a signed-in person without Wagtail admin access with a 403 page in the service's
+    layout when they open /admin/.
+
+    Wagtail sends them to its sign-in page, which is ours (WAGTAILADMIN_LOGIN_URL), and ours
+    sends a signed-in person back to `next`: a loop between /admin/ and sign-in. Signed-out
+    visitors still go to sign in. Listed after the second factor, so an editor part-way
+    through signing in is sent to the second step, not here.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            request.path_info.startswith(ADMIN_PREFIX)
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            return TemplateResponse(request, "learning/admin_for_editors.html", status=403).render()
+        return self.get_response(request)
 
 
 class NoStoreForSignedInMiddleware:

@@ -211,3 +211,17 @@ class Invitation(models.Model):
         if self.is_expired:
             return "expired"
         return "pending"
+
+
+class RecoveryCode(models.Model):
+    """One single-use recovery code for the second sign-in step, kept only as a salted hash
+    keyed with the site's secret (learning.recovery_codes), so a copy of the database or a
+    backup holds no code that works."""
+
+    device = models.ForeignKey(
+        "otp_static.StaticDevice", on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    code_hash = models.CharField(max_length=128)
+
+    def __str__(self):
+        return f"Recovery code {self.pk}"

@@ -1,5 +1,6 @@
 """Views for signing in, invitations, switching boards and the member's home page."""
 
+import math
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
@@ -69,6 +71,14 @@ def sign_in_locked_out(request, original_response=None, credentials=None):
     return render(request, "registration/login.html", {"form": form})
 
 
+def wait_in_words(seconds: int) -> str:
+    """'45 seconds', or whole minutes (rounded up) from 90 seconds on."""
+    if seconds < 90:
+        return ngettext("%(n)s second", "%(n)s seconds", seconds) % {"n": seconds}
+    minutes = math.ceil(seconds / 60)
+    return ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
+
+
 @login_required
 def second_factor_verify(request):
     """The second sign-in step: a code from the authenticator app, or a recovery code."""
@@ -78,10 +88,23 @@ def second_factor_verify(request):
         return redirect("account_mfa_setup")
     form = forms.SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if mfa.verification_is_throttled(request.user):
-            form.add_error("token", _("Too many wrong codes. Wait a minute, then try again."))
+        if wait := mfa.verification_wait(request.user):
+            form.add_error(
+                "token",
+                _(
+                    "Too many wrong codes. Wait %(wait)s, then try again. The wait doubles "
+                    "with each wrong code."
+                )
+                % {"wait": wait_in_words(wait)},
+            )
         elif mfa.mfa_verify(request=request, token=form.cleaned_data["token"]):
             return redirect(safe_next(request))
+        elif (wait := mfa.verification_wait(request.user)) > 1:
+            form.add_error(
+                "token",
+                _("The code is not right. Check it and try again in %(wait)s.")
+                % {"wait": wait_in_words(wait)},
+            )
         else:
             form.add_error("token", _("The code is not right. Check it and try again."))
     return render(

@@ -1,9 +1,8 @@
 """Personal-data exporters for the account, boards, sign-in security and module progress."""
 
-from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from learning.models import Invitation, Membership
+from learning.models import Invitation, Membership, RecoveryCode
 
 from .models import AuditEvent, UserSession
 from .personal_data import covers, export_rows
@@ -61,7 +60,7 @@ def security_personal_data(user) -> dict:
     return {
         "Sign-in security": {
             "authenticator_app": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
-            "recovery_codes_left": StaticToken.objects.filter(device__user=user).count(),
+            "recovery_codes_left": RecoveryCode.objects.filter(device__user=user).count(),
             "open_sessions_started": list(
                 UserSession.objects.filter(user=user).values_list("created_at", flat=True)
             ),

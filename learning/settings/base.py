@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "learning.middleware.SessionTimeoutMiddleware",
     "learning.middleware.SecondFactorMiddleware",
+    "learning.middleware.AdminForEditorsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "learning.middleware.NoStoreForSignedInMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

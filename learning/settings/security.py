@@ -30,8 +30,14 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # Successful sign-ins go to the audit log; axes keeps only the failures it needs to lock.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
-# Number of reverse proxies in front of the app whose X-Forwarded-For entries are trusted.
+# Number of reverse proxies in front of the app whose X-Forwarded-For entries are trusted,
+# and the addresses those proxies connect from (learning.security.client_ip): a request from
+# anywhere else is known by its own address, whatever X-Forwarded-For it carries.
 BOARDREADY_TRUSTED_PROXY_COUNT = env_int("BOARDREADY_TRUSTED_PROXY_COUNT", 0)
+BOARDREADY_TRUSTED_PROXY_NETWORKS = env_list(
+    "BOARDREADY_TRUSTED_PROXY_NETWORKS",
+    ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
 
 # --- Audit log ------------------------------------------------------------------------------
 # Entries older than this are deleted by `manage.py prune_security_records` (two years).

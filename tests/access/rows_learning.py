@@ -50,5 +50,5 @@ ROWS = [
         everyone(302),
         method="post",
     ),
-    Row("wagtail admin", lambda w: "/admin/", signed_in(302, editor=200)),
+    Row("wagtail admin", lambda w: "/admin/", signed_in(403, editor=200)),
 ]
