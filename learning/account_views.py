@@ -3,15 +3,18 @@ facilitator's list of paused sign-ins."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import accounts, forms, mfa
+from .models import SecondFactorReset
 from .views import safe_next
 
 NEW_CODES_KEY = "boardready_new_recovery_codes"
@@ -29,6 +32,7 @@ def account_security(request):
             "requires_mfa": mfa.user_requires_mfa(user),
             "codes_left": mfa.recovery_codes_left(user),
             "can_lift_pauses": accounts.user_can_lift_pauses(user),
+            "can_reset_second_factors": mfa.user_can_reset_second_factors(user),
         },
     )
 
@@ -135,3 +139,43 @@ def sign_in_pause_lift(request):
         _("%(email)s can sign in again.") % {"email": form.cleaned_data["email"]},
     )
     return redirect("account_sign_in_pauses")
+
+
+@login_required
+def second_factor_reset(request):
+    """Staff reset a person's second factor after checking who they are; others get 404."""
+    if not mfa.user_can_reset_second_factors(request.user):
+        raise Http404
+    form = forms.SecondFactorResetForm(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        mfa.mfa_reset_by_staff(
+            request=request,
+            person=form.person,
+            identity_check=form.cleaned_data["identity_check"],
+        )
+        messages.success(
+            request,
+            _(
+                "The two-step sign-in for %(email)s is reset and they have been emailed. They "
+                "set up a new authenticator app when they next sign in."
+            )
+            % {"email": form.person.email},
+        )
+        return redirect("account_second_factor_reset")
+    resets = SecondFactorReset.objects.select_related("person", "reset_by")[:20]
+    return render(
+        request, "registration/second_factor_reset.html", {"form": form, "resets": resets}
+    )
+
+
+@login_required
+@require_POST
+def stay_signed_in(request):
+    """The timeout warning's button: counts as using BoardReady, so the 30 minutes start again.
+    JSON for the script (seconds until the idle limit); back to the page without it."""
+    from learning.audit.receivers import LAST_SEEN_KEY
+
+    request.session[LAST_SEEN_KEY] = int(timezone.now().timestamp())
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"idle_seconds": settings.BOARDREADY_SESSION_IDLE_SECONDS})
+    return redirect(safe_next(request, reverse("member_home")))

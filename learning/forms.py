@@ -207,3 +207,40 @@ class ChangeEmailForm(CurrentPasswordMixin, NHSUKFormMixin, forms.Form):
 
 class UnlockForm(forms.Form):
     email = forms.EmailField(max_length=254)
+
+
+class SecondFactorResetForm(CurrentPasswordMixin, NHSUKFormMixin, forms.Form):
+    """Staff remove a person's second factor after checking who they are, and say how."""
+
+    email = forms.EmailField(
+        label=_("Email address of the person"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    identity_check = forms.CharField(
+        label=_("How did you check it is them?"),
+        min_length=20,
+        max_length=1000,
+        help_text=_(
+            "For example: called them back on the number their trust's board office gave us, "
+            "and they answered questions only they would know. This is kept, and the person "
+            "can see it."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Say how you checked that the request came from this person"),
+            "min_length": _("Say in at least 20 characters how you checked who they are"),
+        },
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        person = User.objects.filter(email__iexact=email, is_active=True).first()
+        if person is None:
+            raise forms.ValidationError(_("There is no active account with this email address."))
+        if person.pk == self.request.user.pk:
+            raise forms.ValidationError(
+                _("You cannot reset your own second factor: ask another member of staff.")
+            )
+        self.person = person
+        return email

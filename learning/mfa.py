@@ -11,19 +11,28 @@ from base64 import b32encode
 
 import segno
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from learning.audit.models import AuditEvent
-from learning.audit.services import audit_record, session_forget, session_track
+from learning.audit.services import (
+    audit_record,
+    session_forget,
+    session_track,
+    sessions_end_for_user,
+)
 
 from . import recovery_codes
-from .models import Membership, RecoveryCode
+from .models import Membership, RecoveryCode, SecondFactorReset
 from .permissions import LEADER_ROLES
 
 # What the session still needs before the person is fully signed in: set at sign-in so the
@@ -233,3 +242,44 @@ def _mark_verified(request, device) -> None:
     session_track(user=request.user, session_key=request.session.session_key)
     otp_login(request, device)
     remember_state(request.session, request.user, STATE_VERIFY)
+
+
+def user_can_reset_second_factors(user) -> bool:
+    """Only staff reset another person's second factor."""
+    return user.is_authenticated and user.is_active and user.is_staff
+
+
+@transaction.atomic
+def mfa_reset_by_staff(*, request, person, identity_check: str) -> SecondFactorReset:
+    """Removes `person`'s authenticator app and recovery codes after a member of staff has
+    checked who they are, keeps how they checked, ends the person's sessions and emails them.
+
+    They set up a new app at their next sign-in where their role needs one. Safe to call
+    twice: a second reset finds nothing left to remove and records a second check.
+    """
+    staff = request.user
+    if not user_can_reset_second_factors(staff) or person.pk == staff.pk:
+        raise PermissionDenied
+    record = SecondFactorReset(person=person, reset_by=staff, identity_check=identity_check)
+    record.full_clean()
+    record.save()
+    TOTPDevice.objects.filter(user=person).delete()
+    StaticDevice.objects.filter(user=person).delete()
+    sessions_end_for_user(user=person, request=request)
+    audit_record(
+        actor=staff,
+        action=AuditEvent.Action.MFA_RESET,
+        subject_user=person,
+        target=record,
+        request=request,
+    )
+    email = person.email
+    transaction.on_commit(
+        lambda: send_mail(
+            _("The two-step sign-in on your BoardReady account was reset"),
+            render_to_string("registration/mfa_reset_email.txt", {"person": person}),
+            None,
+            [email],
+        )
+    )
+    return record

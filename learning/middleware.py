@@ -110,6 +110,48 @@ class SessionTimeoutMiddleware:
         return self.get_response(request)
 
 
+class KeepTypedTextMiddleware:
+    """Keeps a form posted after the session ended, for the same person to find after signing
+    in (learning.drafts), and sets the signed cookie that names a signed-in person.
+
+    Listed before SessionTimeoutMiddleware, so it sees both a session that times out on this
+    very request and one that had already gone (the view sends the visitor to sign in).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from learning import drafts
+
+        signed_in_as = request.user.pk if request.user.is_authenticated else None
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            if drafts.person_from_cookie(request) != request.user.pk:
+                drafts.person_cookie_set(response, request.user.pk)
+        elif request.path_info == reverse("account_logout") and signed_in_as is not None:
+            response.delete_cookie(drafts.PERSON_COOKIE, samesite="Lax")
+        elif (
+            request.method == "POST"
+            and response.status_code == 302
+            and response.get("Location", "").startswith(reverse("account_login"))
+            and request.path_info != reverse("account_login")
+            # A page's form, not a script's request (the autosave reports its own failure).
+            and request.headers.get("Sec-Fetch-Mode", "navigate") == "navigate"
+            and "application/json" not in request.headers.get("Accept", "")
+        ):
+            person = signed_in_as or drafts.person_from_cookie(request)
+            if person is not None and drafts.form_keep(request=request, user_id=person):
+                messages.info(
+                    request,
+                    _(
+                        "Sign in again to send your form: we have kept what you typed for "
+                        "15 minutes."
+                    ),
+                )
+        return response
+
+
 class SecondFactorMiddleware:
     """Holds a password-only session at the second step until the person enters a code (or,
     where one is required, sets up an authenticator app). The Wagtail admin always needs a

@@ -225,3 +225,26 @@ class RecoveryCode(models.Model):
 
     def __str__(self):
         return f"Recovery code {self.pk}"
+
+
+class SecondFactorReset(models.Model):
+    """A member of staff removed someone's second factor after checking who they were; what
+    they did to check is kept here (the audit event only points at this row)."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="second_factor_resets"
+    )
+    reset_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    identity_check = models.TextField(
+        _("how identity was checked"),
+        max_length=1000,
+    )
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"Second factor reset {self.pk}"

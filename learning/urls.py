@@ -32,6 +32,12 @@ account_patterns = [
     path("my-data/", audit_views.my_data, name="account_my_data"),
     path("my-data/download/", audit_views.my_data_download, name="account_my_data_download"),
     path("sign-in-pauses/", account_views.sign_in_pauses, name="account_sign_in_pauses"),
+    path("stay-signed-in/", account_views.stay_signed_in, name="account_stay_signed_in"),
+    path(
+        "second-factor-reset/",
+        account_views.second_factor_reset,
+        name="account_second_factor_reset",
+    ),
     path(
         "sign-in-pauses/lift/",
         account_views.sign_in_pause_lift,

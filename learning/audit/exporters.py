@@ -2,7 +2,7 @@
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from learning.models import Invitation, Membership, RecoveryCode
+from learning.models import Invitation, Membership, RecoveryCode, SecondFactorReset
 
 from .models import AuditEvent, UserSession
 from .personal_data import covers, export_rows
@@ -54,7 +54,13 @@ def account_personal_data(user) -> dict:
     }
 
 
-@covers("audit.AuditEvent", "audit.UserSession", "otp_totp.TOTPDevice", "otp_static.StaticDevice")
+@covers(
+    "audit.AuditEvent",
+    "audit.UserSession",
+    "otp_totp.TOTPDevice",
+    "otp_static.StaticDevice",
+    "learning.SecondFactorReset",
+)
 def security_personal_data(user) -> dict:
     # Device secrets and recovery codes are never exported: only whether they exist.
     return {
@@ -64,6 +70,11 @@ def security_personal_data(user) -> dict:
             "open_sessions_started": list(
                 UserSession.objects.filter(user=user).values_list("created_at", flat=True)
             ),
+            # Who reset it stays out: staff names are not the person's data.
+            "second_factor_resets": [
+                {"at": reset.at, "how_identity_was_checked": reset.identity_check}
+                for reset in SecondFactorReset.objects.filter(person=user)
+            ],
         },
         "Security events about you": [
             {"at": event.at, "event": event.get_action_display(), "ip_address": event.ip_address}

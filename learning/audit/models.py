@@ -25,6 +25,7 @@ class AuditEvent(models.Model):
         MFA_FAILED = "mfa_failed", _("Second factor refused")
         MFA_ENABLED = "mfa_enabled", _("Authenticator app set up")
         MFA_REMOVED = "mfa_removed", _("Authenticator app removed")
+        MFA_RESET = "mfa_reset", _("Second factor reset by staff")
         RECOVERY_CODES_CREATED = "recovery_codes_created", _("Recovery codes created")
         RECOVERY_CODE_USED = "recovery_code_used", _("Recovery code used")
         EMAIL_CHANGED = "email_changed", _("Email address changed")

@@ -15,6 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 
 from learning.audit.models import AuditEvent
 from learning.audit.services import audit_record
+from learning.drafts import kept_form_data
 
 from . import services
 from .forms import JournalEntryForm
@@ -35,7 +36,9 @@ def entry_list(request):
 @login_required
 def entry_create(request):
     prompt = resolve_prompt(request.GET.get("module"), request.GET.get("prompt"))
-    form = JournalEntryForm(request.POST or None, initial={"entry_date": timezone.localdate()})
+    form = JournalEntryForm(
+        request.POST or kept_form_data(request), initial={"entry_date": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         entry = services.journal_entry_create(
             owner=request.user,
@@ -64,7 +67,7 @@ def entry_detail(request, pk):
 def entry_edit(request, pk):
     entry = _own_entry(request, pk)
     form = JournalEntryForm(
-        request.POST or None,
+        request.POST or kept_form_data(request),
         initial={"title": entry.title, "text": entry.text, "entry_date": entry.entry_date},
     )
     if request.method == "POST" and form.is_valid():

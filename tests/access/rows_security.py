@@ -34,6 +34,27 @@ ROWS = [
         method="post",
         data=lambda w: {"email": w.member.email},
     ),
+    # The timeout warning's button: a POST that counts as using the service.
+    Row("stay signed in (get)", lambda w: reverse("account_stay_signed_in"), signed_in(405)),
+    Row(
+        "stay signed in",
+        lambda w: reverse("account_stay_signed_in"),
+        everyone(302),
+        method="post",
+    ),
+    # Staff only; no persona in the table is staff (tests/security/test_mfa_reset.py).
+    Row(
+        "reset someone's second factor",
+        lambda w: reverse("account_second_factor_reset"),
+        signed_in(404),
+    ),
+    Row(
+        "reset someone's second factor (post)",
+        lambda w: reverse("account_second_factor_reset"),
+        signed_in(404),
+        method="post",
+        data=lambda w: {"email": w.member.email, "identity_check": "x" * 30, "password": "x"},
+    ),
     Row(
         "password reset link that does not work",
         lambda w: reverse("password_reset_confirm", args=["MQ", "not-a-token"]),
