@@ -141,7 +141,8 @@ def round_context(round_) -> dict:
         "summary": summary,
         "aggregate": summary.aggregate,
         "definition": definition,
-        "national_source": SOURCE, "national_caveat": CAVEAT,
+        "national_source": SOURCE,
+        "national_caveat": CAVEAT,
     }
     if not summary.aggregate.shown:
         return context
