@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from learning import charts
 from learning.privacy import withheld
 from reflection.assessment.definitions import Definition
-from reflection.assessment.national import SOURCE, figure_for
+from reflection.assessment.national import CAVEAT, SOURCE, figure_for
 
 from ..blocks import Chart, Notice, Section, Table, Text
 from ..formatting import change, day, number, percent
@@ -214,4 +214,5 @@ def national_section(data: BoardDashboard) -> Section:
             )
         else:
             section.add(table)
-    return section.add(Text(_("Source of the national figures: %(source)s") % {"source": SOURCE}))
+    section.add(Text(_("Source of the national figures: %(source)s") % {"source": SOURCE}))
+    return section.add(Text(CAVEAT))
