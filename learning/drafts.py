@@ -4,7 +4,9 @@ A form posted after the session has ended (30 minutes idle, 12 hours in all, or 
 gone) is answered with the sign-in page, and without this the text would be lost. Instead its
 fields are kept for 15 minutes in the cache, encrypted with the journal key, under the person
 it belongs to and the address it was posted to. After signing in again they land on that
-address, and a view that calls `kept_form_data(request)` fills its form from it.
+address, and the view fills its form from `kept_form_data(request)`. Only views marked
+`@keeps_typed_text` (which do that) have their forms kept, so the promise on the sign-in page
+is always kept.
 
 Who the person is: the session says so when it has just timed out; when the session is
 already gone, a signed cookie set while they were signed in names them. The text is given
@@ -21,6 +23,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.http import QueryDict
 from django.middleware.csrf import CsrfViewMiddleware
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 from reflection.journal.crypto import journal_fernet
@@ -33,6 +36,20 @@ PERSON_COOKIE_AGE = 30 * 24 * 60 * 60
 # where to go next (not something anyone typed).
 _LEFT_OUT = ("password", "token", "csrfmiddlewaretoken", "code")
 _NOT_TYPED = ("next",)
+
+
+def keeps_typed_text(view):
+    """Marks a view whose form is filled from `kept_form_data(request)` on a GET."""
+    view.keeps_typed_text = True
+    return view
+
+
+def view_keeps_typed_text(request) -> bool:
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return getattr(match.func, "keeps_typed_text", False)
 
 
 def _key(user_id: int, path: str) -> str:

@@ -141,7 +141,11 @@ class KeepTypedTextMiddleware:
             and "application/json" not in request.headers.get("Accept", "")
         ):
             person = signed_in_as or drafts.person_from_cookie(request)
-            if person is not None and drafts.form_keep(request=request, user_id=person):
+            if (
+                person is not None
+                and drafts.view_keeps_typed_text(request)
+                and drafts.form_keep(request=request, user_id=person)
+            ):
                 messages.info(
                     request,
                     _(

@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 
 from learning.audit.models import AuditEvent
 from learning.audit.services import audit_record
-from learning.drafts import kept_form_data
+from learning.drafts import keeps_typed_text, kept_form_data
 
 from . import services
 from .forms import JournalEntryForm
@@ -31,6 +31,7 @@ def entry_list(request):
     return render(request, "journal/entry_list.html", {"entries": entries})
 
 
+@keeps_typed_text
 @sensitive_post_parameters(*SENSITIVE)
 @sensitive_variables("form")
 @login_required
@@ -62,6 +63,7 @@ def entry_detail(request, pk):
     return render(request, "journal/entry_detail.html", {"entry": entry})
 
 
+@keeps_typed_text
 @sensitive_post_parameters(*SENSITIVE)
 @sensitive_variables("form", "entry")
 def entry_edit(request, pk):

@@ -1,7 +1,10 @@
 """A journal entry posted after the session ended is kept, encrypted, for the same person to
 find in the form after signing in again; nobody else gets it."""
 
+import time
+
 import pytest
+from cryptography.fernet import InvalidToken
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -9,6 +12,7 @@ from django.utils import timezone
 
 from learning import drafts
 from learning.audit.receivers import LAST_SEEN_KEY
+from reflection.journal.crypto import journal_fernet
 from reflection.journal.models import JournalEntry
 from tests.factories import PASSWORD
 
@@ -104,9 +108,27 @@ def test_a_cross_site_post_without_the_csrf_token_keeps_nothing(world):
     assert LONG_TEXT not in page.content.decode()
 
 
-def test_the_text_is_kept_encrypted_and_without_passwords(client, world, settings):
+def _kept(user, path):
+    return cache.get(drafts._key(user.pk, path))
+
+
+def test_the_text_is_kept_encrypted_and_only_for_fifteen_minutes(client, world):
     _post_after_timeout(client, world.member)
-    # The local-memory cache pickles what it holds; look at every stored value.
-    stored = b"".join(value for value in cache._cache.values())
-    assert b"Reflection line 10" not in stored
-    assert stored  # something was kept
+    token = _kept(world.member, reverse("journal:create"))
+    assert isinstance(token, bytes)
+    assert b"Reflection line 10" not in token
+    assert LONG_TEXT in journal_fernet().decrypt(token, ttl=drafts.KEEP_SECONDS).decode()
+    with pytest.raises(InvalidToken):  # a copy outliving the cache's expiry is refused too
+        journal_fernet().decrypt_at_time(
+            token, ttl=drafts.KEEP_SECONDS, current_time=int(time.time()) + 16 * 60
+        )
+
+
+def test_a_form_whose_page_does_not_put_text_back_is_not_kept_or_promised(client, world):
+    _sign_in(client, world.member, reverse("member_home"))
+    _idle_for_31_minutes(client)
+    response = client.post(
+        reverse("account_email_change"), {"email": "new@trust.nhs.uk"}, follow=True
+    )
+    assert "we have kept what you typed" not in response.content.decode()
+    assert _kept(world.member, reverse("account_email_change")) is None
