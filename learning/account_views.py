@@ -113,6 +113,23 @@ def email_change(request):
 
 
 @login_required
+def password_change(request):
+    """Changes the password, after the current one; other sessions are signed out."""
+    form = forms.PasswordChangeForm(data=request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        accounts.account_password_change(request=request, form=form)
+        messages.success(
+            request,
+            _(
+                "Your password has been changed. Anywhere else you were signed in has been "
+                "signed out, and we have sent you an email to say so."
+            ),
+        )
+        return redirect("account_security")
+    return render(request, "registration/password_change.html", {"form": form})
+
+
+@login_required
 def sign_in_pauses(request):
     """Accounts whose sign-in is paused after 5 wrong passwords, for a facilitator (their
     boards' members) or staff (everyone) to lift."""

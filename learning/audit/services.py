@@ -66,13 +66,15 @@ def session_forget(*, session_key: str | None) -> None:
 
 
 @transaction.atomic
-def sessions_end_for_user(*, user, request=None) -> int:
-    """Deletes every server-side session `user` has open; returns how many there were."""
+def sessions_end_for_user(*, user, request=None, keep: str | None = None) -> int:
+    """Deletes every server-side session `user` has open, except the one keyed `keep`;
+    returns how many were ended."""
     store = import_module(settings.SESSION_ENGINE).SessionStore
-    keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
+    others = UserSession.objects.filter(user=user).exclude(session_key=keep or "")
+    keys = list(others.values_list("session_key", flat=True))
     for key in keys:
         store(session_key=key).delete()
-    UserSession.objects.filter(user=user).delete()
+    UserSession.objects.filter(user=user, session_key__in=keys).delete()
     if keys:
         audit_record(
             actor=getattr(request, "user", None),

@@ -27,6 +27,14 @@ DURATIONS = [
 class SessionForm(NHSUKFormMixin, forms.Form):
     """A session's details. The date and time are London time."""
 
+    field_nouns = {
+        "title": _("a title"),
+        "date": _("a date"),
+        "start_time": _("a start time"),
+        "duration_minutes": _("a length"),
+        "location": _("the location"),
+    }
+
     title = forms.CharField(label=_("Title"), max_length=200)
     date = forms.DateField(
         label=_("Date"),
@@ -107,6 +115,8 @@ class SessionForm(NHSUKFormMixin, forms.Form):
 class AssignmentForm(NHSUKFormMixin, forms.Form):
     """A published module set as reading, with the day it is due."""
 
+    field_nouns = {"module": _("a module"), "due_date": _("a due date")}
+
     module = forms.ModelChoiceField(
         label=_("Module"), queryset=ModulePage.objects.none(), empty_label=_("Choose a module")
     )
@@ -168,6 +178,12 @@ class AttendanceForm(NHSUKFormMixin, forms.Form):
 class InvitationForm(NHSUKFormMixin, forms.Form):
     """One person to invite to the board."""
 
+    field_nouns = {
+        "email": _("their email address"),
+        "first_name": _("their first name"),
+        "last_name": _("their last name"),
+    }
+
     email = forms.EmailField(label=_("Email address"))
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
@@ -181,6 +197,8 @@ class InvitationForm(NHSUKFormMixin, forms.Form):
 
 class InvitationUploadForm(NHSUKFormMixin, forms.Form):
     """A CSV file of people to invite."""
+
+    field_nouns = {"file": _("a CSV file")}
 
     file = forms.FileField(
         label=_("CSV file"),

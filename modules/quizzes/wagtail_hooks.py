@@ -58,6 +58,7 @@ def knowledge_check_panel(request, page):
     return {
         "template": "quizzes/module_panel.html",
         "order": 50,
+        "anchor": ("knowledge-check", _("Knowledge check")),
         "quiz": quiz,
         "standing": standing,
     }

@@ -27,6 +27,13 @@ SHARE_CHOICES = [
 class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
     """A commitment's fields, as its owner writes and changes them."""
 
+    field_nouns = {
+        "title": _("what you will do"),
+        "description": _("the detail"),
+        "success_measure": _("how you will know you have done it"),
+        "explanation": _("why it was not done"),
+    }
+
     class Meta:
         model = Commitment
         fields = [
@@ -103,6 +110,8 @@ class NewCommitmentForm(CommitmentForm):
 
 
 class MilestoneForm(NHSUKFormMixin, forms.ModelForm):
+    field_nouns = {"title": _("the milestone")}
+
     class Meta:
         model = Milestone
         fields = ["title", "due_date"]
@@ -123,6 +132,8 @@ class ActionMilestoneForm(MilestoneForm):
 
 
 class CommitmentUpdateForm(NHSUKFormMixin, forms.ModelForm):
+    field_nouns = {"text": _("the update"), "evidence_url": _("the link to evidence")}
+
     evidence_url = forms.URLField(
         label=_("Link to evidence (optional)"),
         required=False,
@@ -163,6 +174,12 @@ class AppraisalNoteForm(NHSUKFormMixin, forms.ModelForm):
 
 
 class BoardActionForm(NHSUKFormMixin, forms.ModelForm):
+    field_nouns = {
+        "title": _("the action"),
+        "description": _("the detail"),
+        "explanation": _("why it was not done"),
+    }
+
     class Meta:
         model = BoardAction
         fields = ["title", "description", "owner", "due_date", "status", "explanation"]

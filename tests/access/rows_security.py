@@ -22,6 +22,7 @@ ROWS = [
         signed_in(302),
     ),
     Row("change email address", lambda w: reverse("account_email_change"), signed_in(200)),
+    Row("change password", lambda w: reverse("account_password_change"), signed_in(200)),
     Row(
         "paused sign-ins",
         lambda w: reverse("account_sign_in_pauses"),
