@@ -3,6 +3,7 @@ an email to the person, and a clear message for every mistake."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -46,8 +47,11 @@ def test_every_other_session_is_signed_out(client, world):
     other = Client()
     other.post(reverse("account_login"), {"username": world.member.email, "password": PASSWORD})
     assert other.get(reverse("account_security")).status_code == 200
+    other_key = other.session.session_key
     sign_in(client, world.member)
     _change(client)
+    # Deleted on the server at once, not only refused when it next comes back.
+    assert not Session.objects.filter(session_key=other_key).exists()
     assert other.get(reverse("account_security")).status_code == 302
     assert client.get(reverse("account_security")).status_code == 200
 
