@@ -45,13 +45,21 @@ class Quiz(DraftStateMixin, RevisionMixin, ClusterableModel):
         help_text=_("The percentage a member needs to pass."),
     )
     random_order = models.BooleanField(
-        default=False, help_text=_("Show the questions in a different order for each attempt.")
+        default=False,
+        help_text=_(
+            "Show the questions in a different order for each attempt (and the answers of "
+            "questions ticked for it)."
+        ),
     )
     draw = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text=_("How many questions to draw from the pool. Leave blank to ask them all."),
+        help_text=_(
+            "How many questions to draw from the pool. A retry draws questions the member has "
+            "not seen first, and a free-text question is always drawn. Leave blank to ask them "
+            "all."
+        ),
     )
     feedback = models.CharField(
         _("mode"),
@@ -120,10 +128,18 @@ class Question(ClusterableModel, Orderable):
         blank=True, help_text=_("Shown after answering. Point back to the part of the module.")
     )
     topic = models.CharField(max_length=120, blank=True)
+    shuffle_answers = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Where the knowledge check shows questions in random order, show this question's "
+            "answers in random order too. Leave unticked where the order matters."
+        ),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("type"), FieldPanel("topic")]),
         FieldPanel("text"),
+        FieldPanel("shuffle_answers"),
         FieldPanel("explanation"),
         InlinePanel(
             "answers",

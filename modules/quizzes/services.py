@@ -5,8 +5,11 @@ locked with `select_for_update` before they change, so two simultaneous "finish"
 one finished attempt with one score.
 """
 
+import random
 import secrets
+from collections import Counter
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
@@ -72,13 +75,17 @@ def attempt_start(*, user, quiz: Quiz) -> Attempt:
     questions = list(quiz.questions.prefetch_related("answers"))
     if not questions:
         raise AttemptRefused(_("This knowledge check has no questions yet."))
-    randomiser = secrets.SystemRandom()
-    if quiz.draw and quiz.draw < len(questions):
-        questions = randomiser.sample(questions, quiz.draw)
-        if not quiz.random_order:
-            questions.sort(key=lambda question: question.sort_order or 0)
-    elif quiz.random_order:
+    seen = Counter(
+        AttemptAnswer.objects.filter(
+            attempt__user=user, attempt__quiz=quiz, question__isnull=False
+        ).values_list("question_id", flat=True)
+    )
+    randomiser = _randomiser(user=user, quiz=quiz, number=taken + 1)
+    questions = draw_questions(questions, draw=quiz.draw, seen=seen, randomiser=randomiser)
+    if quiz.random_order:
         randomiser.shuffle(questions)
+    else:
+        questions.sort(key=lambda question: question.sort_order or 0)
 
     attempt = Attempt(
         user=user,
@@ -117,9 +124,39 @@ def attempt_start(*, user, quiz: Quiz) -> Attempt:
             correct=answer.correct,
         )
         for row, question in zip(rows, questions, strict=True)
-        for position, answer in enumerate(question.answers.all(), start=1)
+        for position, answer in enumerate(
+            _answers_in_order(question, quiz=quiz, randomiser=randomiser), start=1
+        )
     )
     return attempt
+
+
+def _randomiser(*, user, quiz: Quiz, number: int) -> random.Random:
+    """Unpredictable draws, unless `BOARDREADY_QUIZ_SEED` fixes them (for tests and demos):
+    then each person's attempt has its own repeatable sequence."""
+    seed = getattr(settings, "BOARDREADY_QUIZ_SEED", None)
+    if seed is None:
+        return secrets.SystemRandom()
+    return random.Random(f"{seed}:{user.pk}:{quiz.pk}:{number}")  # noqa: S311 (not secret)
+
+
+def draw_questions(questions: list, *, draw: int | None, seen: Counter, randomiser) -> list:
+    """The questions an attempt asks: all of them, or `draw` of them: every free-text question,
+    then the questions this person has seen least often (never, first), at random among equals."""
+    if not draw or draw >= len(questions):
+        return list(questions)
+    written = [q for q in questions if q.type == QuestionType.FREE_TEXT]
+    others = [q for q in questions if q.type != QuestionType.FREE_TEXT]
+    randomiser.shuffle(others)
+    others.sort(key=lambda question: seen[question.pk])  # stable: random order among equals
+    return (written + others)[: max(draw, len(written))]
+
+
+def _answers_in_order(question, *, quiz: Quiz, randomiser) -> list:
+    answers = list(question.answers.all())
+    if quiz.random_order and question.shuffle_answers:
+        randomiser.shuffle(answers)
+    return answers
 
 
 def _lock_open_attempt(attempt_id: int) -> Attempt:
