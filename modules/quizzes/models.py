@@ -84,6 +84,15 @@ class Quiz(DraftStateMixin, RevisionMixin, ClusterableModel):
         validators=[MinValueValidator(1)],
         help_text=_("Leave blank for unlimited attempts."),
     )
+    time_limit = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_(
+            "Minutes a member has for one attempt. Leave blank for no time limit. A member can "
+            "ask once for half as much time again."
+        ),
+    )
     success_text = models.TextField(blank=True, help_text=_("Shown to members who pass."))
     fail_text = models.TextField(blank=True, help_text=_("Shown to members who do not pass."))
 
@@ -95,6 +104,7 @@ class Quiz(DraftStateMixin, RevisionMixin, ClusterableModel):
             [
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("attempts_allowed")]),
                 FieldRowPanel([FieldPanel("random_order"), FieldPanel("draw")]),
+                FieldPanel("time_limit"),
                 FieldRowPanel([FieldPanel("feedback"), FieldPanel("reveal")]),
                 FieldPanel("success_text"),
                 FieldPanel("fail_text"),
@@ -184,6 +194,10 @@ class Attempt(models.Model):
     reveal = models.CharField(max_length=10, choices=Reveal.choices, default=Reveal.AFTER_ATTEMPT)
     score = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Percent."))
     passed = models.BooleanField(null=True, blank=True)
+    # A timed attempt: when it ends, and whether the member has had their extra time.
+    deadline = models.DateTimeField(null=True, blank=True)
+    time_limit = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Minutes."))
+    extended = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -206,6 +220,15 @@ class Attempt(models.Model):
     @property
     def awaiting_marking(self) -> bool:
         return self.is_finished and self.passed is None
+
+    @property
+    def can_extend(self) -> bool:
+        return self.deadline is not None and not self.extended and not self.is_finished
+
+    @property
+    def extension_minutes(self) -> int:
+        """Half the time limit again, rounded up to a whole minute."""
+        return -(-(self.time_limit or 0) // 2)
 
     @property
     def is_immediate(self) -> bool:
