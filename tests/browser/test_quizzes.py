@@ -163,7 +163,7 @@ def test_a_deferred_check_keeps_every_promise_until_submit_then_scores_in_two_st
     page.get_by_label("Right answer", exact=True).check()
     page.get_by_label("Flag this question to come back to it").uncheck()
     save(page, "Save and return to your answers")
-    page.get_by_role("link", name="Question 3").click()  # second flag: keep the answer
+    page.get_by_role("link", name="Question 3", exact=True).click()  # second flag: keep it
     expect(page.get_by_label("Right answer", exact=True)).to_be_checked()
     page.get_by_label("Flag this question to come back to it").uncheck()
     save(page, "Save and return to your answers")
