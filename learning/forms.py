@@ -7,6 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from . import email_choices
 from .models import User
 
 _WIDGET_CLASSES = {
@@ -207,3 +208,24 @@ class ChangeEmailForm(CurrentPasswordMixin, NHSUKFormMixin, forms.Form):
 
 class UnlockForm(forms.Form):
     email = forms.EmailField(max_length=254)
+
+
+class EmailChoicesForm(NHSUKFormMixin, forms.Form):
+    """Which automatic emails the person gets (learning.email_choices); ticked means on."""
+
+    on = forms.MultipleChoiceField(
+        label=_("Which automatic emails do you want?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Untick an email to stop it. Reminders your facilitator sends you, invitations and "
+            "emails about your account's security always arrive."
+        ),
+        error_messages={"invalid_choice": _("Choose from the emails listed.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on"].choices = [
+            (kind.key, f"{kind.label}: {kind.hint}") for kind in email_choices.KINDS
+        ]

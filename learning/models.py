@@ -211,3 +211,22 @@ class Invitation(models.Model):
         if self.is_expired:
             return "expired"
         return "pending"
+
+
+class EmailOptOut(models.Model):
+    """An automatic email a person has turned off on "Your account" (learning.email_choices).
+    No row means the email is on: members signed up for the service's own reminders."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_opt_outs"
+    )
+    kind = models.CharField(max_length=30)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="email_opt_out_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} has turned off {self.kind}"

@@ -29,6 +29,7 @@ account_patterns = [
         name="account_recovery_codes_new",
     ),
     path("email/", account_views.email_change, name="account_email_change"),
+    path("emails/", account_views.email_choices_edit, name="account_emails"),
     path("my-data/", audit_views.my_data, name="account_my_data"),
     path("my-data/download/", audit_views.my_data_download, name="account_my_data_download"),
     path("sign-in-pauses/", account_views.sign_in_pauses, name="account_sign_in_pauses"),

@@ -3,6 +3,8 @@
 - Reading due within 48 hours and not complete: one reminder per person per assignment.
 - Reading overdue and the session still ahead: one overdue notice per person per assignment.
 - From 7am (Europe/London), one digest a day to each facilitator who has not opted out.
+People who turned "due soon" or "overdue" emails off on "Your account" (learning.email_choices)
+do not get those; each of them says how to turn it off.
 Each email has a unique key in the Notification table, so running twice sends nothing new.
 The same run keeps the readiness snapshot of every session that has started.
 """
@@ -14,6 +16,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from learning import email_choices
 from learning.models import Membership, Role
 
 from .dates import due_end, london, london_today
@@ -75,6 +78,7 @@ def reading_reminders_send(now: datetime) -> int:
             kind__in=[Notification.Kind.DUE_SOON, Notification.Kind.OVERDUE],
         ).values_list("key", flat=True)
     )
+    turned_off = email_choices.turned_off_by(user_ids)
     sent = 0
     for assignment in assignments:
         kind = _reading_kind(assignment, now)
@@ -82,6 +86,8 @@ def reading_reminders_send(now: datetime) -> int:
             row = progress.get((user.pk, assignment.module_id))
             key = f"{kind}:{assignment.pk}:{user.pk}"
             if (row is not None and row.completed_at) or key in existing:
+                continue
+            if kind in turned_off.get(user.pk, ()):  # they chose not to get these
                 continue
             if _reading_email(kind, key, assignment, user):
                 sent += 1
@@ -106,6 +112,7 @@ def _reading_email(kind: str, key: str, assignment: Assignment, user) -> bool:
             "assignment": assignment,
             "module_url": module_url(assignment.module),
             "home_url": absolute_url(reverse("member_home")),
+            "choices_url": email_choices.choices_url(),
         },
         recipient=user,
         session=session,

@@ -6,6 +6,8 @@
 - A round's board aggregate is for the board's members, chair and facilitator, and shows
   figures only once the round has closed with at least BOARDREADY_MIN_GROUP respondents
   (scoring.aggregate applies those rules).
+- Only the board's facilitator changes, closes, deletes or sends reminders for a round; while
+  it is open they see how many members have answered, never who (selectors.round_answer_count).
 - Outsiders get 404, so ids in URLs reveal nothing.
 """
 
@@ -77,6 +79,14 @@ def access_round(user, round_id) -> tuple[Round, Membership]:
     if round_ is None:
         raise Http404("Not found.")
     return round_, access_membership(user, round_.board_id)
+
+
+def access_round_as_facilitator(user, round_id) -> Round:
+    """A round of a board the user facilitates, or 404 (to the board's members as well)."""
+    round_, membership = access_round(user, round_id)
+    if membership.role != Role.FACILITATOR:
+        raise Http404("Not found.")
+    return round_
 
 
 def access_round_to_answer(user, round_id) -> tuple[Round, Membership]:

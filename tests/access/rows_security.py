@@ -22,6 +22,14 @@ ROWS = [
         signed_in(302),
     ),
     Row("change email address", lambda w: reverse("account_email_change"), signed_in(200)),
+    Row("choose automatic emails", lambda w: reverse("account_emails"), signed_in(200)),
+    Row(
+        "choose automatic emails (save)",
+        lambda w: reverse("account_emails"),
+        signed_in(302),
+        method="post",
+        data=lambda w: {"on": ["due_soon"]},
+    ),
     Row(
         "paused sign-ins",
         lambda w: reverse("account_sign_in_pauses"),

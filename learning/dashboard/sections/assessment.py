@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from learning import charts
 from reflection.assessment.definitions import Definition
 from reflection.assessment.national import SOURCE, figure_for
+from reflection.assessment.presentation import trend_chart_text, trend_table
 
 from ..blocks import Chart, Notice, Section, Table, Text
 from ..formatting import change, day, fewer_than, number, percent
@@ -76,7 +77,7 @@ def self_assessment_section(data: BoardDashboard) -> Section:
             )
         else:
             rows.append([figure.label, fewer_than(data.minimum), "", ""])
-    return section.add(
+    section.add(
         _answered(summary),
         Chart(
             key="dimension-scores",
@@ -105,6 +106,31 @@ def self_assessment_section(data: BoardDashboard) -> Section:
                 "The spread is the standard deviation: the bigger it is, the more members' "
                 "scores differ."
             )
+        ),
+    )
+    if summary.trend is not None:
+        section.add(_trend(summary.trend, low, high, data.minimum))
+    return section
+
+
+def _trend(trend, low, high, minimum: int) -> Chart:
+    """Every closed round of the instrument, not only the change since the last."""
+    table = trend_table(trend, minimum)
+    return Chart(
+        key="dimension-trend",
+        **trend_chart_text(trend, low, high),
+        draw=partial(
+            charts.line_chart,
+            table["labels"],
+            [charts.Series(_("Mean of the dimension means"), table["values"])],
+            minimum=low,
+            maximum=high,
+        ),
+        table=Table(
+            caption=table["caption"],
+            columns=table["columns"],
+            rows=table["rows"],
+            numeric=table["numeric"],
         ),
     )
 
