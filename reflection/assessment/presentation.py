@@ -9,14 +9,14 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from learning import charts
+from learning.privacy import minimum_group, withheld
 from modules.models import ModulePage
 
 from . import selectors
 from . import trend as selectors_trend
 from .definitions import Definition
 from .models import Response
-from .national import SOURCE, figure_for
-from .permissions import minimum_group
+from .national import CAVEAT, SOURCE, figure_for
 
 
 def open_rounds_with_my_response(user, board) -> list[dict]:
@@ -132,7 +132,7 @@ def _position_answers(response, definition) -> dict:
         groups.append(
             {"dimension": dimension, "items": items, "bounds": definition.bounds(dimension)}
         )
-    return {"groups": groups, "national_source": SOURCE}
+    return {"groups": groups, "national_source": SOURCE, "national_caveat": CAVEAT}
 
 
 def round_context(round_) -> dict:
@@ -145,6 +145,7 @@ def round_context(round_) -> dict:
         "aggregate": summary.aggregate,
         "definition": definition,
         "national_source": SOURCE,
+        "national_caveat": CAVEAT,
     }
     if definition.kind == "profile":
         context.update(trend_context(round_, definition))
@@ -241,8 +242,7 @@ def trend_table(trend, minimum: int) -> dict:
             "day": formats.date_format(point.round.closes_on, "j M Y"),
         }
         if not point.aggregate.shown:
-            withheld = _("Fewer than %(minimum)s") % {"minimum": minimum}
-            rows.append([label, withheld, *[_("Not shown")] * len(trend.dimensions)])
+            rows.append([label, withheld(minimum), *[_("Not shown")] * len(trend.dimensions)])
             continue
         rows.append(
             [

@@ -14,10 +14,11 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 
+from learning.privacy import group_is_shown, minimum_group
+
 from .definitions import Definition
 from .models import DimensionScore, ItemAnswer, Round
 from .national import FIGURES
-from .permissions import minimum_group
 from .scoring import Aggregate, aggregate
 from .selectors import AGGREGATE_CACHE_SECONDS, aggregate_cache_key
 
@@ -79,7 +80,7 @@ def aggregates_for(rounds: list[Round]) -> dict[int, Aggregate]:
     }
     found = cache.get_many(keys.values()) if keys else {}
     missing = [round_ for round_ in rounds if keys[round_.pk] not in found]
-    loadable = [round_.pk for round_ in missing if round_.respondents >= minimum]
+    loadable = [round_.pk for round_ in missing if group_is_shown(round_.respondents)]
     scores: dict[int, list] = {}
     answers: dict[int, list] = {}
     if loadable:
