@@ -10,11 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from . import email_choices
 from .models import User
 
+# Most specific first: CheckboxSelectMultiple is a RadioSelect to isinstance, and took the
+# radio class (its ticks did not show) while RadioSelect came first.
 _WIDGET_CLASSES = {
     forms.Textarea: "nhsuk-textarea",
+    forms.CheckboxSelectMultiple: "nhsuk-checkboxes__input",
     forms.Select: "nhsuk-select",
     forms.RadioSelect: "nhsuk-radios__input",
-    forms.CheckboxSelectMultiple: "nhsuk-checkboxes__input",
     forms.CheckboxInput: "nhsuk-checkboxes__input",
     forms.ClearableFileInput: "nhsuk-file-upload",
     forms.FileInput: "nhsuk-file-upload",

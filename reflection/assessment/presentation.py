@@ -276,7 +276,7 @@ def trend_chart_text(trend, low, high) -> dict:
 def trend_context(round_, definition) -> dict:
     """The round page's trend across every closed round up to this one, if there is one."""
     trend = selectors_trend.round_trend(round_)
-    if trend is None:
+    if trend is None or len(trend.shown_points) < 2:
         return {}
     low, high = _scale_bounds(definition)
     table = trend_table(trend, minimum_group())

@@ -54,10 +54,10 @@ def self_assessment_section(data: BoardDashboard) -> Section:
     summary = data.scores
     if summary is None:
         return section.add(Text(_("No self-assessment round has closed yet.")))
-    if not summary.aggregate.shown:
-        return section.add(_too_few(summary, data.minimum))
     definition = Definition(summary.round.version.definition)
     low, high = definition.bounds(definition.dimensions[0])
+    if not summary.aggregate.shown:
+        return section.add(_too_few(summary, data.minimum))
     figures = summary.aggregate.dimensions
     series = [charts.Series(_("This round"), [_float(figure.mean) for figure in figures])]
     if summary.previous_round is not None:
@@ -109,7 +109,7 @@ def self_assessment_section(data: BoardDashboard) -> Section:
             )
         ),
     )
-    if summary.trend is not None:
+    if summary.trend is not None and len(summary.trend.shown_points) > 1:
         section.add(_trend(summary.trend, low, high, data.minimum))
     return section
 
