@@ -165,6 +165,7 @@ def test_the_facilitator_runs_a_round_from_tomorrow_to_an_early_close_and_sees_t
     # The next day: the round's dates are a day nearer, and the hourly command runs twice.
     round_ = Round.objects.get(title="Before the spring session")
     Round.objects.filter(pk=round_.pk).update(opens_on=today, closes_on=today + timedelta(days=14))
+    round_.refresh_from_db()
     call_command("send_reminders", stdout=io.StringIO())
     call_command("send_reminders", stdout=io.StringIO())
     opened = [m for m in mail.outbox if m.subject.startswith("Self-assessment open")]
