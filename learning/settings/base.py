@@ -100,6 +100,16 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has one writer at a time. A transaction that starts by reading and then writes
+    # cannot wait for the lock (SQLite answers "database is locked" at once), so every atomic
+    # block takes the write lock when it begins, and waits up to 20 seconds for it, instead of
+    # failing. Fine for one machine; production with several processes uses PostgreSQL.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "learning.User"
