@@ -13,6 +13,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from learning.privacy import minimum_group
+
 from .forms import AccountEraseForm
 from .models import AuditEvent
 from .personal_data import person_erase, personal_data_for
@@ -53,8 +55,6 @@ def _period(days: int) -> str:
 def privacy_notice(request):
     """The privacy notice (UK GDPR articles 13 and 14), for everyone, signed in or not. The
     controller, the contact and the periods come from settings, so the notice stays true."""
-    from reflection.assessment.permissions import minimum_group
-
     return render(
         request,
         "audit/privacy_notice.html",
