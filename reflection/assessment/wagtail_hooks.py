@@ -96,3 +96,11 @@ def assessment_personal_data(user):
             exclude=["sent_by"],
         ),
     }
+
+
+@hooks.register("boardready_erase_person")
+def assessment_erase_person(user):
+    """Keeps the person's answers behind closed rounds' figures, without the link to them."""
+    from .erasure import responses_detach_for_erasure
+
+    responses_detach_for_erasure(user=user)
