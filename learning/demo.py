@@ -42,6 +42,9 @@ EASTMOOR_PEOPLE = [
     ("member4@eastmoor.example", "Nikhil", "Shah", Role.NON_EXECUTIVE_DIRECTOR),
 ]
 EDITOR = ("editor@boardready.example", "Elaine", "Foster")
+# Approves what editors submit: Wagtail's "Moderators approval" workflow needs someone in
+# Moderators, or a module submitted in the demo stays locked in moderation.
+MODERATOR = ("moderator@boardready.example", "Olu", "Adebayo")
 
 # Chairs, facilitators and editors must use a second factor. The demo gives each of them an
 # authenticator with this shared key, so `manage.py demo_code EMAIL` (or any authenticator app
@@ -94,6 +97,8 @@ def seed_people(password: str) -> DemoPeople:
     )
     editor = _person(people, *EDITOR)
     editor.groups.add(Group.objects.get(name="Editors"))
+    moderator = _person(people, *MODERATOR)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
     _give_authenticators(people.users.values())
     return people
 
@@ -122,4 +127,4 @@ def demo_code(email: str) -> str:
 
 
 def sign_ins() -> list[str]:
-    return [row[0] for row in NORTHBRIDGE_PEOPLE + EASTMOOR_PEOPLE] + [EDITOR[0]]
+    return [row[0] for row in NORTHBRIDGE_PEOPLE + EASTMOOR_PEOPLE] + [EDITOR[0], MODERATOR[0]]

@@ -1,6 +1,7 @@
 """Registers the content snippets, the home section, navigation links and demo content."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -12,22 +13,24 @@ from .selectors import content_urls, module_rows
 class LexiconTermViewSet(SnippetViewSet):
     model = LexiconTerm
     icon = "openquote"
-    menu_label = _("Lexicon")
+    menu_label = gettext_lazy("Lexicon")
     list_display = ["term", "contested", "live"]
     list_filter = ["contested", "live"]
-    search_fields = ["term", "definition"]
+    # No search_fields here: the listing searches the model's index (LexiconTerm.search_fields).
+    # Naming fields made the SQLite backend match them as columns of its full-text table, which
+    # has none by those names ("no such column: term").
 
 
 class AssuranceQuestionViewSet(SnippetViewSet):
     model = AssuranceQuestion
     icon = "help"
-    menu_label = _("Assurance questions")
+    menu_label = gettext_lazy("Assurance questions")
     list_display = ["text", "area"]
     list_filter = ["area"]
 
 
 class ContentGroup(SnippetViewSetGroup):
-    menu_label = _("Content")
+    menu_label = gettext_lazy("Content")
     menu_icon = "doc-full"
     menu_order = 150
     items = (LexiconTermViewSet, AssuranceQuestionViewSet)

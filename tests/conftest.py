@@ -60,6 +60,7 @@ def _grant_editor_permissions():
         "modules.migrations.0005_content_editor_permissions",
         "modules.quizzes.migrations.0002_editor_permissions",
         "reflection.assessment.migrations.0002_editor_permissions",
+        "reflection.plans.migrations.0002_editor_permissions",
     ):
         import_module(name).grant(apps, None)
 

@@ -97,9 +97,23 @@ FORM_RENDERER = "learning.forms.NHSUKFormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
+        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=60,
+        # A kept connection is tested before a request uses it, so after a database restart the
+        # first request of each process reconnects instead of failing on a dead connection.
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has one writer at a time. A transaction that starts by reading and then writes
+    # cannot wait for the lock (SQLite answers "database is locked" at once), so every atomic
+    # block takes the write lock when it begins, and waits up to 20 seconds for it, instead of
+    # failing. Fine for one machine; production with several processes uses PostgreSQL.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "learning.User"

@@ -58,6 +58,7 @@ class LexiconTerm(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableMode
         index.SearchField("term"),
         index.AutocompleteField("term"),
         index.SearchField("definition"),
+        index.AutocompleteField("definition"),
         index.SearchField("usage_note"),
         index.FilterField("live"),
     ]

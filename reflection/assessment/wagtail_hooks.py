@@ -5,6 +5,7 @@ Responses, answers and scores get no admin screen: editors and staff never see t
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -18,7 +19,7 @@ from .models import Instrument
 class InstrumentViewSet(SnippetViewSet):
     model = Instrument
     icon = "list-ol"
-    menu_label = _("Self-assessments")
+    menu_label = gettext_lazy("Self-assessments")
     menu_order = 160
     add_to_admin_menu = True
     list_display = ["name", "kind", "live"]

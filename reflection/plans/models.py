@@ -48,7 +48,12 @@ class SuggestedCommitment(index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("success_measure"),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("description")]
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.SearchField("description"),
+        index.AutocompleteField("description"),
+    ]
 
     class Meta:
         ordering = ["area", "title"]

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -19,10 +20,12 @@ from .selectors import home_summary
 class SuggestedCommitmentViewSet(SnippetViewSet):
     model = SuggestedCommitment
     icon = "tick-inverse"
-    menu_label = "Suggested commitments"
+    menu_label = gettext_lazy("Suggested commitments")
+    menu_order = 170
+    add_to_admin_menu = True
     list_display = ["title", "area"]
     list_filter = ["area"]
-    search_fields = ["title", "description"]
+    # The listing searches the model's index; see modules/wagtail_hooks.py for why no fields.
 
 
 register_snippet(SuggestedCommitmentViewSet)

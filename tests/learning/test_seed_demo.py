@@ -34,3 +34,22 @@ def test_demo_leaders_get_an_authenticator_whose_code_works(db):
     assert device.verify_token(demo_code(chair.email))
     member = User.objects.get(email="ned1@northbridge.example")
     assert not TOTPDevice.objects.filter(user=member).exists()
+
+
+def test_the_demo_moderator_can_approve_a_module_an_editor_submitted(db):
+    """The editor alone could submit to "Moderators approval" but nobody could approve."""
+    from modules.models import ModulePage
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    editor = User.objects.get(email="editor@boardready.example")
+    moderator = User.objects.get(email="moderator@boardready.example")
+    page = ModulePage.objects.first()
+    revision = page.save_revision(user=editor)
+    page.get_workflow().start(page, editor)
+    task = page.current_workflow_task
+    assert "approve" not in [name for name, *_ in task.get_actions(page, editor)]
+    assert "approve" in [name for name, *_ in task.get_actions(page, moderator)]
+    task.on_action(page.current_workflow_task_state, moderator, "approve")
+    page.refresh_from_db()
+    assert page.live_revision_id == revision.pk
+    assert moderator.totpdevice_set.filter(confirmed=True).exists()

@@ -24,7 +24,7 @@ class Command(BaseCommand):
         for email in sign_ins():
             self.stdout.write(f"  {email}")
         self.stdout.write(
-            "Chairs, facilitators and the editor then enter a 6-digit code: run\n"
+            "Chairs, facilitators, the editor and the moderator then enter a 6-digit code: run\n"
             "  make demo-code EMAIL=chair@northbridge.example\n"
             f"or add the key {DEMO_TOTP_KEY_BASE32} to an authenticator app."
         )
