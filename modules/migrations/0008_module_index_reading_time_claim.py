@@ -21,6 +21,6 @@ def drop_claim(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("modules", "0006_modulepage_word_total")]
+    dependencies = [("modules", "0007_reindex_lexicon_terms")]
 
     operations = [migrations.RunPython(drop_claim, migrations.RunPython.noop)]
