@@ -21,6 +21,6 @@ def drop_claim(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("modules", "0007_reindex_lexicon_terms")]
+    dependencies = [("modules", "0008_content_corrections_december_2026")]
 
     operations = [migrations.RunPython(drop_claim, migrations.RunPython.noop)]
