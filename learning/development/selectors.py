@@ -181,6 +181,8 @@ class Readiness:
     member_count: int
     ready_count: int
     taken_at: datetime | None = None
+    attended_count: int = 0
+    attendance_recorded: int = 0  # members whose attendance was recorded (0: not recorded)
 
     @property
     def percent(self) -> int | None:
@@ -248,9 +250,14 @@ def next_session_readiness(board, *, now: datetime | None = None) -> Readiness |
 
 
 def readiness_across_sessions(board) -> list[Readiness]:
-    """The readiness kept at the start of each past session, oldest first, in one query."""
+    """The readiness kept at the start of each past session, oldest first, with its
+    attendance counts, in one query."""
     snapshots = (
         ReadinessSnapshot.objects.filter(session__board=board)
+        .annotate(
+            attendance_recorded=_count(Attendance.objects.all(), "session_id"),
+            attended_count=_count(Attendance.objects.filter(attended=True), "session_id"),
+        )
         .select_related("session")
         .order_by("session__starts_at", "session__pk")
     )
@@ -260,6 +267,8 @@ def readiness_across_sessions(board) -> list[Readiness]:
             member_count=snapshot.member_count,
             ready_count=snapshot.ready_count,
             taken_at=snapshot.taken_at,
+            attended_count=snapshot.attended_count,
+            attendance_recorded=snapshot.attendance_recorded,
         )
         for snapshot in snapshots
     ]
@@ -307,9 +316,10 @@ def member_sessions(user, board, *, now: datetime | None = None, past_limit: int
     }
 
 
-def _count(rows):
-    """A per-session count as a subquery, so several counts do not multiply each other."""
-    counted = rows.filter(session=OuterRef("pk")).order_by().values("session")
+def _count(rows, session: str = "pk"):
+    """A per-session count as a subquery, so several counts do not multiply each other;
+    `session` names the outer query's session id."""
+    counted = rows.filter(session=OuterRef(session)).order_by().values("session")
     return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
 
 
