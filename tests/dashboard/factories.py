@@ -120,7 +120,10 @@ def _sessions(board, content: Content, users) -> None:
     )
     # Attendance is recorded for the later past session only: every member but each third.
     Attendance.objects.bulk_create(
-        [Attendance(session=past[1], user=user, attended=n % 3 != 0) for n, user in enumerate(users)]
+        [
+            Attendance(session=past[1], user=user, attended=n % 3 != 0)
+            for n, user in enumerate(users)
+        ]
     )
     now = timezone.now()
     rows = []
