@@ -78,21 +78,40 @@ def read_stats(path: Path) -> dict[str, Stat]:
 
 
 def compare(
-    single: dict[str, Stat], load: dict[str, Stat], *, limit: float = LIMIT, workers: int = 2
+    single: dict[str, Stat],
+    load: dict[str, Stat],
+    *,
+    limit: float = LIMIT,
+    workers: int = 2,
+    judge_p95: bool = True,
 ) -> Verdict:
-    """Each request name's load p95 against its single-user median, and every failure."""
+    """Each request name's load p95 against its single-user median, and every failure. With
+    `judge_p95` off (the multi-process mode: four workers on two cores measure the machine), the
+    ratios are reported and only failures and missing requests fail a row."""
     verdict = Verdict(limit=limit)
     for name in sorted((set(single) | set(load)) - {BURST}):
-        verdict.rows.append(_row(name, single.get(name), load.get(name), limit=limit))
+        row = _row(name, single.get(name), load.get(name), limit=limit, judge_p95=judge_p95)
+        verdict.rows.append(row)
     if BURST in load or BURST in single:
         burst = load.get(BURST)
         share = -(-burst.requests // workers) if burst else 1  # ceiling division
         alone = single.get(DASHBOARD) or single.get(BURST)
-        verdict.rows.append(_row(BURST, alone, burst, limit=limit * share, burst=single.get(BURST)))
+        verdict.rows.append(
+            _row(
+                BURST,
+                alone,
+                burst,
+                limit=limit * share,
+                burst=single.get(BURST),
+                judge_p95=judge_p95,
+            )
+        )
     return verdict
 
 
-def _row(name: str, alone, busy, *, limit: float, burst: Stat | None = None) -> Row:
+def _row(
+    name: str, alone, busy, *, limit: float, burst: Stat | None = None, judge_p95: bool = True
+) -> Row:
     """One request name's verdict. `burst` is the single-user run's own burst row, whose
     failures count too."""
     failures = sum(stat.failures for stat in (alone, busy, burst) if stat)
@@ -106,7 +125,7 @@ def _row(name: str, alone, busy, *, limit: float, burst: Stat | None = None) -> 
         # locust reports whole milliseconds: a sub-millisecond median counts as 1 ms.
         exact = busy.p95_ms / max(alone.median_ms, 1.0)
         ratio = round(exact, 2)
-        if exact > limit:
+        if judge_p95 and exact > limit:
             reasons.append(f"p95 under load is {exact:.2f} × the single-user median")
     if failures:
         reasons.append(f"{failures} failed")

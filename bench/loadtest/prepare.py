@@ -19,6 +19,7 @@ from django.utils.crypto import get_random_string
 from bench import dataset as data
 from bench.pages import answer_for
 from learning.models import Board, Membership, Role
+from modules.models import GlossaryPage
 from modules.quizzes.models import Quiz
 from modules.quizzes.services import attempt_start
 
@@ -99,7 +100,12 @@ def plan(*, members: int, chairs: int, log=print) -> dict:
             )
     if len(member_rows) < members or len(chair_rows) < chairs:
         raise RuntimeError("The dataset has too few members or chairs for the load test.")
-    return {"members": member_rows, "chairs": chair_rows}
+    glossary = GlossaryPage.objects.live().first()
+    return {
+        "members": member_rows,
+        "chairs": chair_rows,
+        "glossary": glossary.url if glossary else None,  # the multi-process publish step's page
+    }
 
 
 def write(payload: dict, path: Path) -> None:

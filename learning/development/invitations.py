@@ -1,7 +1,5 @@
 """Checks a CSV file of people to invite as a whole, before anything is saved."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -10,15 +8,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from learning.models import Board, Invitation, Membership, Role
+from learning.uploads import MAX_CSV_BYTES, CSVFileError, read_csv_lines
 
-MAX_CSV_BYTES = 1024 * 1024
+__all__ = ["MAX_CSV_BYTES", "CSVFileError", "parse_invitations_csv"]
+
+# A board has a few dozen seats; more rows than this is the wrong file.
+MAX_ROWS = 500
 COLUMNS = ("email", "first_name", "last_name", "role")
 NAME_MAX = 150
 TOO_LARGE = _lazy("The file is larger than 1 MB. Split it into smaller files.")
-
-
-class CSVFileError(Exception):
-    """A file that cannot be read as a list of invitations at all."""
 
 
 @dataclass
@@ -69,20 +67,6 @@ def _header_key(name: str) -> str:
     return "_".join(name.strip().lower().replace("-", " ").split())
 
 
-def _read_text(upload) -> str:
-    if upload.size > MAX_CSV_BYTES:
-        raise CSVFileError(TOO_LARGE)
-    raw = upload.read(MAX_CSV_BYTES + 1)
-    if len(raw) > MAX_CSV_BYTES:
-        raise CSVFileError(TOO_LARGE)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CSVFileError(
-            _("The file is not in UTF-8. Save it as 'CSV UTF-8' and upload it again.")
-        ) from None
-
-
 def _check_row(values: dict, line: int, seen: dict) -> tuple[InvitationRow, list[str]]:
     row = InvitationRow(
         line=line,
@@ -112,16 +96,19 @@ def _check_row(values: dict, line: int, seen: dict) -> tuple[InvitationRow, list
 def parse_invitations_csv(upload, board: Board) -> tuple[list[InvitationRow], list[RowProblem]]:
     """Reads and checks every row. Rows are numbered as a spreadsheet shows them (header is 1).
 
-    Raises CSVFileError for a file too large, not UTF-8, not CSV, without the columns or empty.
+    Raises CSVFileError for a file too large, too long, not UTF-8, not CSV, without the columns
+    or empty.
     """
-    text = _read_text(upload)
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""))
-        lines = list(reader)
-    except csv.Error:
-        raise CSVFileError(_("The file could not be read as CSV.")) from None
-    if not lines:
-        raise CSVFileError(_("The file is empty."))
+    lines = read_csv_lines(
+        upload,
+        max_rows=MAX_ROWS,
+        too_large=str(TOO_LARGE),
+        too_many_rows=_(
+            "The file has more than %(max)s people in it. Invite at most %(max)s at a time: "
+            "split it into smaller files."
+        )
+        % {"max": MAX_ROWS},
+    )
     header = [_header_key(name) for name in lines[0]]
     missing = [column for column in COLUMNS if column not in header]
     if missing:

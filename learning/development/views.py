@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from learning.models import Role
 from learning.permissions import access_board_as_facilitator
+from learning.uploads import problem_list
 
 from . import forms, selectors, services
 from .exports import grid_csv
@@ -315,10 +316,11 @@ def invitation_upload(request, board_id):
     """Invites everyone in a CSV file, or nobody if any row has a problem."""
     board = access_board_as_facilitator(request.user, board_id)
     form = forms.InvitationUploadForm(request.POST or None, request.FILES or None)
-    problems = []
+    problems = problem_list([])
     if request.method == "POST" and form.is_valid():
         try:
-            rows, problems = parse_invitations_csv(form.cleaned_data["file"], board)
+            rows, found = parse_invitations_csv(form.cleaned_data["file"], board)
+            problems = problem_list(found)
             if not problems:
                 invitations = services.invitations_import(
                     board=board, rows=rows, invited_by=request.user

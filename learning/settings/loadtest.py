@@ -22,3 +22,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+
+# Each response names the worker process that served it (the publish step needs to know).
+MIDDLEWARE = [*MIDDLEWARE, "bench.middleware.worker_header"]  # noqa: F405
+
+# Emails are recorded, not sent (bench.mail): the worker-down step counts what went out.
+EMAIL_BACKEND = "bench.mail.RecordingBackend"

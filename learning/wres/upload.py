@@ -10,16 +10,17 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from learning.uploads import MAX_CSV_BYTES, CSVFileError, read_csv_lines
+
 from .checks import cross_problems, parse_cell
 from .measures import GROUP_LABELS, MEASURES, MEASURES_BY_CODE, Group, Kind
 
-MAX_CSV_BYTES = 1024 * 1024
+__all__ = ["MAX_CSV_BYTES", "CSVFileError", "parse_upload", "template_csv"]
+
+# The template has one row per measure; a few more leave room for notes, not another file.
+MAX_ROWS = 100
 COLUMNS = ("measure", "white", "bme", "unknown")
 TEMPLATE_COLUMNS = ("measure", "description", "white", "bme", "unknown")
-
-
-class CSVFileError(Exception):
-    """A file that cannot be read as WRES figures at all (too large, not UTF-8, no columns)."""
 
 
 @dataclass
@@ -50,31 +51,21 @@ def template_csv() -> str:
     return out.getvalue()
 
 
-def _read_text(upload) -> str:
-    if upload.size > MAX_CSV_BYTES:
-        raise CSVFileError(_("The file is larger than 1 MB. Upload the WRES template only."))
-    raw = upload.read(MAX_CSV_BYTES + 1)
-    if len(raw) > MAX_CSV_BYTES:
-        raise CSVFileError(_("The file is larger than 1 MB. Upload the WRES template only."))
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CSVFileError(
-            _("The file is not in UTF-8. Save it as 'CSV UTF-8' and upload it again.")
-        ) from None
-
-
 def _key(text: str) -> str:
     return "_".join(text.strip().lower().replace("-", " ").split())
 
 
-def _lines(text: str) -> list[list[str]]:
-    try:
-        lines = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error:
-        raise CSVFileError(_("The file could not be read as CSV.")) from None
-    if not lines:
-        raise CSVFileError(_("The file is empty."))
+def _lines(upload) -> list[list[str]]:
+    lines = read_csv_lines(
+        upload,
+        max_rows=MAX_ROWS,
+        too_large=_("The file is larger than 1 MB. Upload the WRES template only."),
+        too_many_rows=_(
+            "The file has more than %(max)s rows. The WRES template has one row for each of "
+            "its %(measures)s measures: upload the template only."
+        )
+        % {"max": MAX_ROWS, "measures": len(MEASURES)},
+    )
     header = [_key(name) for name in lines[0]]
     missing = [column for column in COLUMNS if column not in header]
     if missing:
@@ -93,7 +84,7 @@ def parse_upload(upload) -> ParsedUpload:
 
     Raises CSVFileError when the file as a whole cannot be read.
     """
-    lines = _lines(_read_text(upload))
+    lines = _lines(upload)
     header = [_key(name) for name in lines[0]]
     positions = {column: header.index(column) for column in COLUMNS}
     values: dict[str, dict[Group, Decimal | None]] = {}

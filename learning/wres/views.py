@@ -7,6 +7,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from learning.uploads import problem_list
+
 from .forms import WresFiguresForm, WresUploadForm
 from .measures import year_from_slug, year_is_valid, year_to_slug
 from .models import WresYear
@@ -102,11 +104,11 @@ def figures_upload(request, board_id):
     """A filled-in CSV template for one year: saved whole, or not at all with each problem."""
     board = access_wres_board_to_edit(request.user, board_id)
     form = WresUploadForm(request.POST or None, request.FILES or None)
-    problems = []
+    problems = problem_list([])
     if request.method == "POST" and form.is_valid():
         try:
             parsed = parse_upload(form.cleaned_data["file"])
-            problems = parsed.problems
+            problems = problem_list(parsed.problems)
             if not problems:
                 wres_year = wres_year_save(
                     organisation=board.organisation,

@@ -4,6 +4,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from learning.development.invitations import parse_invitations_csv
 from learning.models import Invitation, Role
 from tests.factories import InvitationFactory
 
@@ -151,7 +152,7 @@ def test_one_bad_row_among_fifty_imports_nothing_and_names_the_row(
     assert response.status_code == 200
     assert not Invitation.objects.exists()
     assert not mail.outbox
-    assert [problem.line for problem in response.context["problems"]] == [38]
+    assert [problem.line for problem in response.context["problems"].shown] == [38]
     assert "Row 38" in content and "not a valid email address" in content
 
 
@@ -169,13 +170,49 @@ def test_the_report_names_every_kind_of_bad_row(
     )
     client = signed_in(world.facilitator)
     response = _upload(client, world.board_a, text, django_capture_on_commit_callbacks)
-    problems = {p.line: " ".join(p.reasons) for p in response.context["problems"]}
+    problems = {p.line: " ".join(p.reasons) for p in response.context["problems"].shown}
     assert "also on row 2" in problems[3]
     assert "'Director of vibes' is not a role we know" in problems[4]
     assert "already a member" in problems[5]
     assert "already invited" in problems[6]
     assert 2 not in problems
     assert Invitation.objects.count() == 1
+
+
+def test_a_file_of_bad_rows_lists_the_first_fifty_and_counts_the_rest(
+    world, signed_in, django_capture_on_commit_callbacks
+):
+    text = HEADER + "".join(f"bad{n},Alex,Person,Non-executive director\n" for n in range(120))
+    response = _upload(
+        signed_in(world.facilitator), world.board_a, text, django_capture_on_commit_callbacks
+    )
+    content = response.content.decode()
+    assert [problem.line for problem in response.context["problems"].shown] == list(range(2, 52))
+    assert "120 rows have problems" in content
+    assert "70 more rows with problems are not listed here" in content
+    assert "Row 51:" in content and "Row 52:" not in content
+    assert not Invitation.objects.exists()
+
+
+def test_a_file_of_more_than_500_people_is_refused_whole(
+    world, signed_in, django_capture_on_commit_callbacks
+):
+    response = _upload(
+        signed_in(world.facilitator),
+        world.board_a,
+        HEADER + _rows(501),
+        django_capture_on_commit_callbacks,
+    )
+    assert "more than 500 people in it" in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert not mail.outbox
+
+
+def test_a_file_of_500_people_is_read_in_full(world):
+    data = (HEADER + _rows(500) + "\n\n").encode()  # blank rows do not count
+    rows, problems = parse_invitations_csv(SimpleUploadedFile("people.csv", data), world.board_a)
+    assert len(rows) == 500
+    assert problems == []
 
 
 def test_a_file_over_1mb_is_refused_with_a_clear_message(

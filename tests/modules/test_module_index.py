@@ -1,5 +1,7 @@
 """The module index, and the reading section on "My board development"."""
 
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -67,3 +69,39 @@ def test_the_navigation_links_to_modules_and_the_glossary(client, world, content
     html = client.get(reverse("member_home")).content.decode()
     assert 'href="/modules/">Modules</a>' in html
     assert 'href="/glossary/">Glossary</a>' in html
+
+
+def test_publishing_a_new_address_moves_the_navigation_when_the_publish_commits(
+    client, world, content, django_capture_on_commit_callbacks
+):
+    """`publish_revision` (the load test's publish step) publishes a revision as an editor
+    would; the cached navigation is dropped when that commits, not before: a page served by
+    another process in between would otherwise cache the old address again."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from modules.selectors import CONTENT_URLS_CACHE
+
+    sign_in(client, world.member)
+    client.get(reverse("member_home"))
+    assert cache.get(CONTENT_URLS_CACHE)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        call_command("publish_revision", "/glossary/", "--slug", "terms", stdout=io.StringIO())
+        assert cache.get(CONTENT_URLS_CACHE), "dropped before the publish committed"
+    for callback in callbacks:
+        callback()
+
+    assert cache.get(CONTENT_URLS_CACHE) is None
+    html = client.get(reverse("member_home")).content.decode()
+    assert 'href="/terms/">Glossary</a>' in html
+    assert 'href="/glossary/"' not in html
+
+
+def test_publish_revision_refuses_an_address_with_no_page_and_a_change_of_nothing(content):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="No live page"):
+        call_command("publish_revision", "/nowhere/", "--slug", "x")
+    with pytest.raises(CommandError, match="nothing to change"):
+        call_command("publish_revision", "/glossary/")

@@ -145,3 +145,17 @@ def test_later_dashboards_are_held_to_the_plain_rule_and_a_failed_burst_fails():
 
     assert not compare.compare(alone, slow_later).passed
     assert not compare.compare(alone, failed_burst).passed
+
+
+def test_the_multi_process_mode_reports_p95_but_judges_only_failures():
+    """Four workers on two cores measure the machine, not BoardReady: with `judge_p95` off a slow
+    p95 is reported and passes, while a failed request still fails."""
+    alone = single(home=90)
+    slow = {"home": stat("home", 900, 2000)}
+
+    verdict = compare.compare(alone, slow, judge_p95=False)
+    assert verdict.passed
+    assert verdict.rows[0].ratio == pytest.approx(22.22, abs=0.01)
+
+    failed = {"home": stat("home", 900, 2000, failures=1)}
+    assert not compare.compare(alone, failed, judge_p95=False).passed

@@ -151,6 +151,34 @@ def test_an_upload_that_is_too_large_is_refused(world, signed_in, client):
     assert not WresYear.objects.exists()
 
 
+def test_an_upload_of_bad_rows_lists_the_first_fifty_and_counts_the_rest(world, signed_in, client):
+    signed_in(world.facilitator)
+    text = "measure,white,bme,unknown\n" + "".join(f"nonsense_{n},1,2,3\n" for n in range(80))
+    response = client.post(
+        reverse("wres:figures_upload", args=[world.board_a.pk]),
+        {"year": "2025/26", "file": upload(text)},
+    )
+    page = response.content.decode()
+    problems = response.context["problems"]
+    # 80 unknown measures, and every one of the template's measures missing.
+    assert problems.total == 80 + len(m.MEASURES)
+    assert len(problems.shown) == 50
+    assert f"{problems.total - 50} more rows with problems are not listed here" in page
+    assert "Row 51 " in page and "Row 52 " not in page
+    assert not WresYear.objects.exists()
+
+
+def test_an_upload_of_more_than_100_rows_is_refused_whole(world, signed_in, client):
+    signed_in(world.facilitator)
+    text = csv_text() + "".join(f"note_{n},,,\n" for n in range(100))
+    response = client.post(
+        reverse("wres:figures_upload", args=[world.board_a.pk]),
+        {"year": "2025/26", "file": upload(text)},
+    )
+    assert "more than 100 rows" in response.content.decode()
+    assert not WresYear.objects.exists()
+
+
 def test_a_member_cannot_upload(world, signed_in, client):
     signed_in(world.member)
     response = client.post(
