@@ -13,7 +13,7 @@ from django.http import Http404
 from learning.models import Membership, Role
 from learning.permissions import access_membership, active_memberships
 
-from .models import ActionMilestone, BoardAction, Commitment, Milestone
+from .models import ActionMilestone, BoardAction, ChairReview, Commitment, Milestone
 
 
 def _as_int(value) -> int:
@@ -71,6 +71,23 @@ def access_commitment_as_reviewer(user, commitment_id) -> Commitment:
     if owned:
         raise PermissionDenied("You cannot review your own commitment.")
     return commitment
+
+
+def access_review_as_author(user, review_id) -> ChairReview:
+    """A review comment the user wrote, on a commitment they may still review; 404 for
+    everyone else (the commitment's owner included: they read it, never change it)."""
+    review = (
+        ChairReview.objects.select_related("commitment")
+        .filter(pk=_as_int(review_id), author=user)
+        .first()
+    )
+    if review is None:
+        raise Http404
+    try:
+        access_commitment_as_reviewer(user, review.commitment_id)
+    except PermissionDenied as error:
+        raise Http404 from error
+    return review
 
 
 def access_board_plans(user, board_id) -> Membership:
