@@ -59,9 +59,6 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     last_name = "Okafor"
     board = factory.SubFactory(BoardFactory)
     role = Role.NON_EXECUTIVE_DIRECTOR
-    # Seated a year ago, before any reading a test sets: someone who joins after a due date has
-    # seven days from joining (learning.development.dates.personal_due_date).
-    joined_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=365))
 
 
 def board_with_members(size: int, *, board=None, role=Role.NON_EXECUTIVE_DIRECTOR):
