@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.models import Board
+from learning.privacy import withheld
 from reflection.assessment.definitions import Definition
 from reflection.assessment.national import figure_for
 from reflection.assessment.selectors import RoundSummary
 from reflection.plans.selectors import BoardPlans
 
-from .formatting import fewer_than, number, percent
+from .formatting import number, percent
 from .selectors import NextSession
 
 # Spreadsheet programs run cells that start with these as formulas.
@@ -134,7 +135,7 @@ def scores_csv(summaries: list[RoundSummary | None], *, minimum: int) -> str:
         start = [round_.title, round_.version.instrument.name, round_.closes_on.isoformat()]
         aggregate = summary.aggregate
         if not aggregate.shown:
-            rows.append([*start, fewer_than(minimum), _("Not shown"), *[""] * 7])
+            rows.append([*start, withheld(minimum), _("Not shown"), *[""] * 7])
             continue
         definition = Definition(round_.version.definition)
         figures = [(figure, False) for figure in aggregate.dimensions]
@@ -144,7 +145,7 @@ def scores_csv(summaries: list[RoundSummary | None], *, minimum: int) -> str:
             progress = is_statement and _is_progress(definition, figure.key)
             line = [*start, aggregate.respondents, figure.label]
             if not figure.shown:
-                rows.append([*line, fewer_than(minimum), *[""] * 6])
+                rows.append([*line, withheld(minimum), *[""] * 6])
                 continue
             rows.append(
                 [

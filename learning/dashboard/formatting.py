@@ -40,10 +40,6 @@ def change(value) -> str:
     return _("no change")
 
 
-def fewer_than(minimum: int) -> str:
-    return _("Fewer than %(minimum)s") % {"minimum": minimum}
-
-
 def count_scale(values: list[int]) -> tuple[int, int]:
     """(maximum, step) for an axis of whole counts, with at most about six gridlines."""
     top = max([*values, 1])

@@ -21,6 +21,7 @@ from learning.development.selectors import (
     session_grid,
 )
 from learning.models import Board, Membership, Role
+from learning.privacy import group_is_shown, minimum_group
 from learning.wres.selectors import Workbook, latest_indicators_for_board
 from modules.areas import GoodPracticeArea
 from modules.models import AssuranceQuestion
@@ -28,7 +29,6 @@ from modules.quizzes.analysis import question_analyses
 from modules.quizzes.models import Attempt, Quiz
 from modules.selectors import assurance_questions_for_areas
 from reflection.assessment.models import Instrument
-from reflection.assessment.permissions import minimum_group
 from reflection.assessment.selectors import RoundSummary, board_latest_summaries
 from reflection.plans.selectors import FollowThrough, follow_through
 
@@ -196,7 +196,7 @@ def knowledge_check_rates(board: Board, *, minimum: int) -> list[QuizRate]:
     rates = []
     for quiz in quizzes:
         row = counts.get(quiz.pk, {"finished": 0, "passed": 0})
-        shown = row["finished"] >= minimum
+        shown = group_is_shown(row["finished"], minimum=minimum)
         rates.append(
             QuizRate(quiz, row["finished"], row["passed"] if shown else 0, shown),
         )
@@ -213,7 +213,7 @@ def most_missed_questions(board: Board, rates: list[QuizRate]) -> list[MissedQue
         if not analysis.enough:
             continue
         for row in analysis.rows:
-            if row.answered and row.right < row.answered:
+            if row.shown and row.right < row.answered:
                 missed.append(
                     MissedQuestion(
                         quiz_title=rate.quiz.title,

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from learning.audit.models import AuditEvent
 from learning.audit.services import audit_record
-from reflection.assessment.permissions import minimum_group
+from learning.privacy import minimum_group
 from reflection.plans.selectors import board_plans
 
 from . import exports, selectors

@@ -1,33 +1,41 @@
 """Question analysis for a board: how the board did on each question of a knowledge check.
 
-Counts each member's latest finished attempt once. Shown only when at least
-`BOARDREADY_MIN_GROUP` members of the board have finished an attempt, so no one person's
-answers can be picked out. The number of queries does not grow with the number of attempts.
+Counts each member's latest finished attempt once. Shown only when enough members of the
+board have finished an attempt (learning.privacy), and each question's row only when enough
+of them have a marked answer to that question (with question pools, not every attempt asks
+every question), so no one person's answers can be picked out. The number of queries does
+not grow with the number of attempts.
 """
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Max, Q
 
 from learning.models import Board, Membership
+from learning.privacy import group_is_shown, minimum_group
 
 from .models import Attempt, AttemptAnswer, AttemptOption, Question, Quiz
 
 
 @dataclass
 class QuestionRow:
+    """One question's figures. When `shown` is false too few members have a marked answer to
+    it: `right` and the wrong answer are left empty, not merely hidden by the page."""
+
     question_id: int
     text: str
     answered: int
     right: int
     awaiting_marking: int
+    shown: bool = True
     common_wrong_answer: str = ""
     common_wrong_count: int = 0
 
     @property
-    def percent_right(self) -> int:
+    def percent_right(self) -> int | None:
+        if not self.shown:
+            return None
         return round(100 * self.right / self.answered) if self.answered else 0
 
 
@@ -41,7 +49,11 @@ class Analysis:
 
     @property
     def enough(self) -> bool:
-        return self.finished_members >= self.minimum
+        return group_is_shown(self.finished_members, minimum=self.minimum)
+
+    @property
+    def withheld_rows(self) -> int:
+        return sum(1 for row in self.rows if not row.shown)
 
 
 def question_analysis(*, board: Board, quiz: Quiz) -> Analysis:
@@ -74,7 +86,7 @@ def question_analyses(*, board: Board, quizzes: list[Quiz]) -> dict[int, Analysi
             board=board,
             quiz=quiz,
             finished_members=len(latest_ids[quiz.pk]),
-            minimum=settings.BOARDREADY_MIN_GROUP,
+            minimum=minimum_group(),
         )
         for quiz in quizzes
     }
@@ -104,14 +116,17 @@ def question_analyses(*, board: Board, quizzes: list[Quiz]) -> dict[int, Analysi
         row = totals.get(question_id)
         if row is None:
             continue
+        marked = row["answered"] - row["waiting"]
+        shown = group_is_shown(marked)
         line = QuestionRow(
             question_id=question_id,
             text=text,
-            answered=row["answered"] - row["waiting"],
-            right=row["right"],
+            answered=marked,
+            right=row["right"] if shown else 0,
             awaiting_marking=row["waiting"],
+            shown=shown,
         )
-        if wrong_choices[question_id]:
+        if shown and wrong_choices[question_id]:
             line.common_wrong_answer, line.common_wrong_count = wrong_choices[
                 question_id
             ].most_common(1)[0]

@@ -15,6 +15,20 @@ CHOICE_TYPES = (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUE_FA
 
 
 class Feedback(models.TextChoices):
-    EACH = "each", _("After each question")
-    END = "end", _("Only at the end")
-    SCORE_ONLY = "none", _("Score only: no answers or explanations")
+    """When answers are marked. The stored values are the old ones ("each" is Immediate, "end"
+    is Deferred) so attempts made before the two modes were named keep their meaning."""
+
+    EACH = "each", _("Immediate: each answer is marked when saved, and then cannot change")
+    END = "end", _("Deferred: nothing is marked, and every answer can change, until submitting")
+
+
+IMMEDIATE = Feedback.EACH
+DEFERRED = Feedback.END
+
+
+class Reveal(models.TextChoices):
+    """When a member sees the correct answers and explanations of a finished attempt."""
+
+    AFTER_ATTEMPT = "attempt", _("After each attempt")
+    AFTER_LAST = "final", _("After passing, or after the last attempt")
+    NEVER = "never", _("Never: score only, no answers or explanations")

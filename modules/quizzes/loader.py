@@ -16,13 +16,22 @@ from django.db import transaction
 
 from modules.models import ModulePage
 
-from .choices import Feedback, QuestionType
+from .choices import Feedback, QuestionType, Reveal
 from .models import Answer, Question, Quiz
 from .rules import answer_problems
 
 logger = logging.getLogger(__name__)
 
 QUIZ_DIR = Path(settings.BASE_DIR) / "modules" / "content" / "quizzes"
+
+
+# The file says "deferred" or "immediate"; the old words "end" and "each" still work.
+MODES = {
+    "deferred": Feedback.END,
+    "immediate": Feedback.EACH,
+    Feedback.END.value: Feedback.END,
+    Feedback.EACH.value: Feedback.EACH,
+}
 
 
 @dataclass
@@ -43,8 +52,10 @@ def read_quiz_file(path: Path) -> dict:
         problems = answer_problems(question["type"], answers)
         if problems:
             raise ValidationError(f"{path.name}: question {number}: {' '.join(problems)}")
-    if data.get("feedback", Feedback.EACH) not in Feedback.values:
-        raise ValidationError(f"{path.name}: feedback must be one of {Feedback.values}.")
+    if data.get("feedback", "deferred") not in MODES:
+        raise ValidationError(f"{path.name}: feedback must be one of {sorted(MODES)}.")
+    if data.get("reveal", Reveal.AFTER_LAST) not in Reveal.values:
+        raise ValidationError(f"{path.name}: reveal must be one of {Reveal.values}.")
     return data
 
 
@@ -58,7 +69,8 @@ def quiz_create_from_file(*, data: dict, module: ModulePage) -> Quiz:
         pass_mark=data.get("pass_mark", 70),
         random_order=bool(data.get("random_order", False)),
         draw=data.get("draw") or None,
-        feedback=data.get("feedback", Feedback.EACH),
+        feedback=MODES[data.get("feedback", "deferred")],
+        reveal=data.get("reveal", Reveal.AFTER_LAST),
         attempts_allowed=data.get("attempts_allowed") or None,
         success_text=data.get("success_text", ""),
         fail_text=data.get("fail_text", ""),

@@ -23,7 +23,7 @@ from wagtail.admin.panels import (
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 
 from .admin_forms import QuizAdminForm
-from .choices import CHOICE_TYPES, Feedback, QuestionType  # noqa: F401
+from .choices import CHOICE_TYPES, Feedback, QuestionType, Reveal  # noqa: F401
 
 
 class Quiz(DraftStateMixin, RevisionMixin, ClusterableModel):
@@ -53,7 +53,23 @@ class Quiz(DraftStateMixin, RevisionMixin, ClusterableModel):
         validators=[MinValueValidator(1)],
         help_text=_("How many questions to draw from the pool. Leave blank to ask them all."),
     )
-    feedback = models.CharField(max_length=10, choices=Feedback.choices, default=Feedback.EACH)
+    feedback = models.CharField(
+        _("mode"),
+        max_length=10,
+        choices=Feedback.choices,
+        default=Feedback.END,
+        help_text=_(
+            "Deferred lets members change any answer until they submit. Immediate marks each "
+            "answer as it is saved and locks it."
+        ),
+    )
+    reveal = models.CharField(
+        _("show the correct answers"),
+        max_length=10,
+        choices=Reveal.choices,
+        default=Reveal.AFTER_LAST,
+        help_text=_("When members see the correct answers and explanations."),
+    )
     attempts_allowed = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -71,7 +87,7 @@ class Quiz(DraftStateMixin, RevisionMixin, ClusterableModel):
             [
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("attempts_allowed")]),
                 FieldRowPanel([FieldPanel("random_order"), FieldPanel("draw")]),
-                FieldPanel("feedback"),
+                FieldRowPanel([FieldPanel("feedback"), FieldPanel("reveal")]),
                 FieldPanel("success_text"),
                 FieldPanel("fail_text"),
             ],
@@ -149,6 +165,7 @@ class Attempt(models.Model):
     # The quiz's rules as they were when the attempt started.
     pass_mark = models.PositiveSmallIntegerField()
     feedback = models.CharField(max_length=10, choices=Feedback.choices)
+    reveal = models.CharField(max_length=10, choices=Reveal.choices, default=Reveal.AFTER_ATTEMPT)
     score = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Percent."))
     passed = models.BooleanField(null=True, blank=True)
 
@@ -173,6 +190,10 @@ class Attempt(models.Model):
     @property
     def awaiting_marking(self) -> bool:
         return self.is_finished and self.passed is None
+
+    @property
+    def is_immediate(self) -> bool:
+        return self.feedback == Feedback.EACH
 
 
 class AttemptAnswer(models.Model):

@@ -6,6 +6,7 @@ from django.http import Http404
 
 from learning.models import Membership, Role
 from learning.permissions import active_memberships
+from modules.models.pages import without_module_bodies
 
 from .choices import QuestionType
 from .models import Attempt, AttemptAnswer, Quiz
@@ -22,7 +23,10 @@ def access_live_quiz(quiz_id) -> Quiz:
 def access_own_attempt(user, attempt_id) -> Attempt:
     """The user's own attempt, or 404 (another member's attempt is a 404 too)."""
     attempt = (
-        Attempt.objects.filter(pk=attempt_id, user=user).select_related("quiz__module").first()
+        Attempt.objects.filter(pk=attempt_id, user=user)
+        .select_related("quiz__module")
+        .defer(*without_module_bodies("quiz__module"))
+        .first()
     )
     if attempt is None or not user.is_authenticated:
         raise Http404("No such attempt.")
@@ -33,7 +37,8 @@ def access_own_attempt_answer(user, attempt_id, position) -> AttemptAnswer:
     """One question of the user's own attempt, with the attempt and quiz, or 404."""
     row = (
         AttemptAnswer.objects.filter(attempt_id=attempt_id, attempt__user=user, position=position)
-        .select_related("attempt__quiz")
+        .select_related("attempt__quiz__module")
+        .defer(*without_module_bodies("attempt__quiz__module"))
         .first()
     )
     if row is None or not user.is_authenticated:

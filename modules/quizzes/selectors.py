@@ -8,6 +8,7 @@ from learning.models import Board, Role
 from learning.permissions import active_memberships
 from modules.models.pages import without_module_bodies
 
+from .choices import Reveal
 from .models import Attempt, AttemptAnswer, Quiz
 from .permissions import answers_markable_by
 from .services import attempts_left
@@ -16,6 +17,40 @@ from .services import attempts_left
 def attempts_of(user):
     """Every attempt the person has made, newest first, with its quiz and module."""
     return Attempt.objects.filter(user=user).select_related("quiz__module")
+
+
+@dataclass
+class CheckSummary:
+    """One knowledge check on the member's list: best score so far and attempts left."""
+
+    quiz: Quiz
+    taken: int
+    best: int | None
+    passed: bool
+    left: int | None  # None: unlimited
+    open_attempt: Attempt | None
+
+
+def summaries_of(attempts: list[Attempt]) -> list[CheckSummary]:
+    """A summary per knowledge check from the person's attempts (no further queries)."""
+    by_quiz: dict[int, list[Attempt]] = {}
+    for attempt in attempts:
+        by_quiz.setdefault(attempt.quiz_id, []).append(attempt)
+    summaries = []
+    for quiz_attempts in by_quiz.values():
+        quiz = quiz_attempts[0].quiz
+        scores = [a.score for a in quiz_attempts if a.score is not None]
+        summaries.append(
+            CheckSummary(
+                quiz=quiz,
+                taken=len(quiz_attempts),
+                best=max(scores) if scores else None,
+                passed=any(a.passed for a in quiz_attempts),
+                left=attempts_left(quiz=quiz, taken=len(quiz_attempts)),
+                open_attempt=next((a for a in quiz_attempts if not a.is_finished), None),
+            )
+        )
+    return sorted(summaries, key=lambda summary: summary.quiz.title)
 
 
 @dataclass
@@ -52,6 +87,37 @@ def standing_on(user, quiz: Quiz) -> Standing:
 def attempt_rows(attempt: Attempt) -> list[AttemptAnswer]:
     """The attempt's questions in order, each with its options, in two queries."""
     return list(attempt.answers.prefetch_related("options"))
+
+
+def answers_shown(attempt: Attempt, standing: Standing) -> bool:
+    """Whether a finished attempt's correct answers and explanations are shown, by the quiz's
+    setting as it was when the attempt started."""
+    if attempt.reveal == Reveal.NEVER:
+        return False
+    if attempt.reveal == Reveal.AFTER_LAST:
+        return standing.ever_passed or standing.left == 0
+    return True
+
+
+@dataclass(frozen=True)
+class Interim:
+    """The auto-marked part of a finished attempt while a written answer waits for marking."""
+
+    right: int
+    marked: int
+    waiting: int
+
+
+def interim_result(attempt: Attempt, rows: list[AttemptAnswer]) -> Interim | None:
+    """How many marked questions are right while written answers wait; None once all is marked."""
+    if not attempt.awaiting_marking:
+        return None
+    marked = [row for row in rows if row.correct is not None]
+    return Interim(
+        right=sum(1 for row in marked if row.correct),
+        marked=len(marked),
+        waiting=len(rows) - len(marked),
+    )
 
 
 def first_unanswered_position(attempt: Attempt) -> int:

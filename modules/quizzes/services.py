@@ -88,6 +88,7 @@ def attempt_start(*, user, quiz: Quiz) -> Attempt:
         started_at=timezone.now(),
         pass_mark=quiz.pass_mark,
         feedback=quiz.feedback,
+        reveal=quiz.reveal,
     )
     attempt.full_clean()
     try:
@@ -140,11 +141,24 @@ def attempt_answer(
 ) -> AttemptAnswer:
     """Saves the answer to one question of an unfinished attempt (and its "come back" flag).
 
-    Posting the same answer again changes nothing. Where feedback follows each question, an
-    answer stays once given, since its result has been shown.
+    The answer posted is the answer kept: in Deferred mode it replaces the one saved before
+    (an empty answer clears it), and nothing is marked until the attempt is submitted. In
+    Immediate mode the answer is marked as it is saved and cannot change after that. Posting
+    the same answer again changes nothing. The row is updated in place: an attempt has one row
+    per question and one option row per answer, however often the member changes their mind.
     """
-    attempt = _lock_open_attempt(attempt_answer.attempt_id)
-    row = attempt_answer
+    # One query locks the question's row and its attempt, and reads them fresh (another tab
+    # may have changed them since this request read them).
+    row = (
+        AttemptAnswer.objects.select_for_update()
+        .select_related("attempt")
+        .get(pk=attempt_answer.pk)
+    )
+    attempt = row.attempt
+    if attempt.finished_at is not None:
+        raise AttemptFinished(
+            _("You have already submitted this knowledge check, so your answers cannot change.")
+        )
     chosen = set(option_ids)
     free_text = free_text.strip()
     if row.type in CHOICE_TYPES:
@@ -161,20 +175,48 @@ def attempt_answer(
         given = bool(free_text)
         unchanged = free_text == row.free_text
 
-    if attempt.feedback == Feedback.EACH and row.is_answered and given and not unchanged:
-        raise AnswerLocked(_("You have already answered this question and seen the result."))
+    immediate = attempt.feedback == Feedback.EACH
+    if immediate and row.is_answered:
+        if not unchanged and (given or row.type == QuestionType.MULTIPLE):
+            raise AnswerLocked(_("You have already answered this question and seen the result."))
+        return row  # nothing to change, and the flag no longer matters
+    fields = ["flagged"]
     row.flagged = flagged
-    if given and not (row.is_answered and unchanged):
-        row.answered_at = timezone.now()
+    if not unchanged:
         if row.type in CHOICE_TYPES:
             AttemptOption.objects.filter(attempt_answer=row).update(
                 chosen=Case(When(pk__in=chosen, then=Value(True)), default=Value(False))
             )
-            row.correct = choice_is_right(options, chosen)
         else:
             row.free_text = free_text
-    row.save(update_fields=["flagged", "answered_at", "correct", "free_text"])
+            fields.append("free_text")
+        row.answered_at = timezone.now() if given else None
+        fields.append("answered_at")
+        if immediate and given and row.type in CHOICE_TYPES:
+            row.correct = choice_is_right(options, chosen)
+            fields.append("correct")
+    row.save(update_fields=fields)
+    attempt_answer.__dict__.update(
+        {name: getattr(row, name) for name in ("flagged", "free_text", "answered_at", "correct")}
+    )
     return row
+
+
+def _mark_choices(attempt: Attempt) -> None:
+    """Marks every choice question of a submitted attempt from the options chosen, and every
+    unanswered question as not right. Written answers wait for a facilitator."""
+    rows = list(attempt.answers.prefetch_related("options"))
+    for row in rows:
+        if not row.is_answered:
+            judgement = False
+        elif row.type in CHOICE_TYPES:
+            options = list(row.options.all())
+            judgement = choice_is_right(options, {o.pk for o in options if o.chosen})
+        else:
+            continue
+        if row.correct != judgement:
+            row.correct = judgement
+            row.save(update_fields=["correct"])
 
 
 def _quiz_check_state(*, user, quiz_id: int) -> str:
@@ -214,7 +256,7 @@ def attempt_finish(*, attempt: Attempt) -> Attempt:
     attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
     if attempt.finished_at is not None:
         return attempt
-    attempt.answers.filter(answered_at__isnull=True).update(correct=False)
+    _mark_choices(attempt)
     attempt.finished_at = timezone.now()
     _record_result(attempt)
     return attempt

@@ -16,7 +16,7 @@ from modules.models import ModuleProgress
 
 from . import selectors, services
 from .analysis import question_analysis
-from .choices import Feedback
+from .choices import Reveal
 from .forms import MarkForm, question_form_class
 from .permissions import (
     access_answer_for_marking,
@@ -27,6 +27,11 @@ from .permissions import (
 )
 
 
+def _module_url(quiz) -> str | None:
+    """Where "See 'section'" pointers in explanations link to."""
+    return quiz.module.url if quiz.module_id and quiz.module else None
+
+
 def _question_url(attempt_id: int, position: int) -> str:
     return reverse("quizzes:question", args=[attempt_id, position])
 
@@ -34,8 +39,11 @@ def _question_url(attempt_id: int, position: int) -> str:
 @login_required
 def my_checks(request):
     """'My knowledge checks': every attempt the person has made and its result."""
+    attempts = list(selectors.attempts_of(request.user))
     return render(
-        request, "quizzes/my_checks.html", {"attempts": list(selectors.attempts_of(request.user))}
+        request,
+        "quizzes/my_checks.html",
+        {"attempts": attempts, "summaries": selectors.summaries_of(attempts)},
     )
 
 
@@ -76,7 +84,15 @@ def _next_url(request, row) -> str:
 def question(request, attempt_id, position):
     """One question: shows it (with its result where feedback follows each question) and saves
     the answer. A forged answer id is a 400; a finished attempt changes nothing."""
-    row = access_own_attempt_answer(request.user, attempt_id, position)
+    try:
+        row = access_own_attempt_answer(request.user, attempt_id, position)
+    except Http404:
+        # The member's own attempt has no question there (an old link or a typed address).
+        attempt = access_own_attempt(request.user, attempt_id)
+        messages.error(request, _("That question is not part of this attempt. Nothing changed."))
+        return redirect(
+            "quizzes:check" if not attempt.is_finished else "quizzes:review", attempt.pk
+        )
     attempt = row.attempt
     if attempt.is_finished:
         if request.method == "POST":
@@ -120,7 +136,9 @@ def question(request, attempt_id, position):
         "row": row,
         "options": options,
         "form": form,
-        "locked": attempt.feedback == Feedback.EACH and row.is_answered,
+        "locked": attempt.is_immediate and row.is_answered,
+        "show_answers": attempt.reveal == Reveal.AFTER_ATTEMPT,
+        "module_url": _module_url(attempt.quiz) if attempt.is_immediate else None,
         "from_check": request.GET.get("from") == "check",
         "total": attempt.question_count,
         "answered": counts["answered"],
@@ -152,7 +170,7 @@ def _save_answer(request, row, form):
         messages.error(request, error.message)
         return redirect(_question_url(row.attempt_id, row.position))
     action = request.POST.get("action", "next")
-    if row.attempt.feedback == Feedback.EACH and form.given() and action != "previous":
+    if row.attempt.is_immediate and form.given() and action != "previous":
         # Show the result and explanation before moving on.
         return redirect(_question_url(row.attempt_id, row.position))
     return redirect(_next_url(request, row))
@@ -165,11 +183,22 @@ def check_answers(request, attempt_id):
     if attempt.is_finished:
         return redirect("quizzes:review", attempt.pk)
     rows = list(attempt.answers.all())
+    for row in rows:
+        row.locked = attempt.is_immediate and row.is_answered
     unanswered = sum(1 for row in rows if not row.is_answered)
+    # Flagged and unanswered questions first, so the member sees what is left to do.
+    to_do = [row for row in rows if row.flagged or not row.is_answered]
+    to_do = [row for row in to_do if not row.locked]
     return render(
         request,
         "quizzes/check_answers.html",
-        {"attempt": attempt, "quiz": attempt.quiz, "rows": rows, "unanswered": unanswered},
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "rows": rows,
+            "to_do": to_do,
+            "unanswered": unanswered,
+        },
     )
 
 
@@ -194,6 +223,7 @@ def review(request, attempt_id):
         return redirect("quizzes:check", attempt.pk)
     quiz = attempt.quiz
     standing = selectors.standing_on(request.user, quiz)
+    rows = selectors.attempt_rows(attempt)
     progress = None
     if quiz.module_id:
         progress = ModuleProgress.objects.filter(user=request.user, page_id=quiz.module_id).first()
@@ -203,8 +233,10 @@ def review(request, attempt_id):
         {
             "attempt": attempt,
             "quiz": quiz,
-            "rows": selectors.attempt_rows(attempt),
-            "show_answers": attempt.feedback != Feedback.SCORE_ONLY,
+            "rows": rows,
+            "show_answers": selectors.answers_shown(attempt, standing),
+            "interim": selectors.interim_result(attempt, rows),
+            "module_url": _module_url(quiz),
             "standing": standing,
             "progress": progress,
         },

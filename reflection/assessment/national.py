@@ -9,7 +9,14 @@ from dataclasses import dataclass
 
 SOURCE = (
     "NHS Providers, Race 2.0: time for real change (March 2022). "
-    "Survey of 254 trust board members from 134 trusts."
+    "254 responses to its survey, from 134 trusts: chairs, chief executives and non-executive "
+    "directors, and 11% from other roles."
+)
+# Our statements are answered Yes, Partly or No; the survey asked in which areas a board had
+# "made the most progress". The two questions differ, so a comparison can only be indicative.
+CAVEAT = (
+    "The national survey asked where boards had made the most progress, not the question "
+    "answered here, so set these figures side by side as an indication only."
 )
 
 

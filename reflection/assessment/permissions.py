@@ -4,12 +4,11 @@
   it was taken for may read a submitted one only while the author shares it, and only while
   the author still sits on that board. Nobody else, staff and editors included, ever may.
 - A round's board aggregate is for the board's members, chair and facilitator, and shows
-  figures only once the round has closed with at least BOARDREADY_MIN_GROUP respondents
-  (scoring.aggregate applies those rules).
+  figures only once the round has closed with enough respondents (scoring.aggregate applies
+  learning.privacy.group_is_shown to the round and to each figure).
 - Outsiders get 404, so ids in URLs reveal nothing.
 """
 
-from django.conf import settings
 from django.http import Http404
 
 from learning.models import Membership, Role
@@ -23,11 +22,6 @@ def _as_int(value) -> int:
         return int(value)
     except (TypeError, ValueError):
         raise Http404("Not found.") from None
-
-
-def minimum_group() -> int:
-    """The smallest group whose aggregate is shown; never below 3, whatever the settings say."""
-    return max(3, int(settings.BOARDREADY_MIN_GROUP))
 
 
 def _responses():

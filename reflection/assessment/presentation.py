@@ -13,7 +13,7 @@ from modules.models import ModulePage
 from . import selectors
 from .definitions import Definition
 from .models import Response
-from .national import SOURCE, figure_for
+from .national import CAVEAT, SOURCE, figure_for
 
 
 def open_rounds_with_my_response(user, board) -> list[dict]:
@@ -129,7 +129,7 @@ def _position_answers(response, definition) -> dict:
         groups.append(
             {"dimension": dimension, "items": items, "bounds": definition.bounds(dimension)}
         )
-    return {"groups": groups, "national_source": SOURCE}
+    return {"groups": groups, "national_source": SOURCE, "national_caveat": CAVEAT}
 
 
 def round_context(round_) -> dict:
@@ -142,6 +142,7 @@ def round_context(round_) -> dict:
         "aggregate": summary.aggregate,
         "definition": definition,
         "national_source": SOURCE,
+        "national_caveat": CAVEAT,
     }
     if not summary.aggregate.shown:
         return context

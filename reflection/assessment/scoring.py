@@ -8,6 +8,8 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from learning.privacy import group_is_shown
+
 from .definitions import Definition
 
 ENOUGH_SHARE = Decimal("0.6")  # a dimension needs 60% of its statements answered
@@ -94,7 +96,7 @@ class Aggregate:
 
 def _figure(key, label, values, minimum) -> Figure:
     values = [Decimal(str(value)) for value in values]
-    if len(values) < minimum:
+    if not group_is_shown(len(values), minimum=minimum):
         return Figure(key, label, len(values), shown=False)
     return Figure(
         key,
@@ -124,7 +126,7 @@ def aggregate(
     """
     if not closed:
         return Aggregate("open", respondents, minimum)
-    if respondents < minimum:
+    if not group_is_shown(respondents, minimum=minimum):
         return Aggregate("too_few", respondents, minimum)
     result = Aggregate("shown", respondents, minimum)
     for dimension in definition.dimensions:

@@ -9,10 +9,11 @@ from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from learning.privacy import group_is_shown, minimum_group
+
 from .definitions import Definition
 from .models import DimensionScore, Instrument, ItemAnswer, Response, Round
 from .national import FIGURES
-from .permissions import minimum_group
 from .scoring import Aggregate, add_changes, aggregate
 
 
@@ -110,7 +111,7 @@ def round_aggregate(round_: Round) -> Aggregate:
 def _aggregate(round_: Round, submitted, *, closed: bool, respondents: int) -> Aggregate:
     definition = Definition(round_.version.definition)
     scores, answers = [], []
-    if closed and respondents >= minimum_group():
+    if closed and group_is_shown(respondents):
         scores = list(
             DimensionScore.objects.filter(response__in=submitted).values_list(
                 "dimension_key", "mean"

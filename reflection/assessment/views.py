@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from learning.models import Role
 from learning.permissions import access_membership
+from learning.privacy import minimum_group
 from learning.selectors import current_membership
 
 from . import presentation, selectors
@@ -21,7 +22,6 @@ from .permissions import (
     access_response_result,
     access_round,
     access_round_to_answer,
-    minimum_group,
     shared_responses_for_leader,
 )
 from .services import (

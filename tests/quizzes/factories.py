@@ -4,7 +4,7 @@ import factory
 from django.utils.text import slugify
 
 from modules.models import HomePage, ModuleIndexPage, ModulePage
-from modules.quizzes.choices import Feedback, QuestionType
+from modules.quizzes.choices import Feedback, QuestionType, Reveal
 from modules.quizzes.models import Answer, Question, Quiz
 
 
@@ -29,6 +29,7 @@ class QuizFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Knowledge check {n}")
     pass_mark = 70
     feedback = Feedback.END
+    reveal = Reveal.AFTER_ATTEMPT
     live = True
 
 

@@ -39,6 +39,7 @@ def quiz_post(questions):
         "description": "Eight questions on the module.",
         "pass_mark": "70",
         "feedback": "each",
+        "reveal": "final",
         "success_text": "Well done.",
         "fail_text": "Read the module again.",
         **formset("questions", questions),

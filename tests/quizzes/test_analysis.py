@@ -4,10 +4,11 @@ import pytest
 from django.urls import reverse
 
 from learning.models import Role
+from learning.privacy import withheld
 from modules.quizzes.analysis import question_analysis
 from modules.quizzes.choices import QuestionType
 from tests.factories import MembershipFactory
-from tests.quizzes.factories import quiz_with_questions
+from tests.quizzes.factories import add_question, quiz_with_questions
 from tests.quizzes.helpers import take
 
 
@@ -100,3 +101,34 @@ def test_it_runs_the_same_number_of_queries_for_5_and_50_attempts(
     with django_assert_num_queries(len(five.captured_queries)):
         analysis = question_analysis(board=world.board_a, quiz=quiz)
     assert analysis.finished_members == 50
+
+
+def test_a_question_fewer_members_answered_is_withheld_on_its_own(world):
+    # as with a question pool: the second question reaches only three members' latest attempts
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE])
+    people = members(world.board_a, 5)
+    for user in people:
+        take(user, quiz, right=False)
+    add_question(quiz, QuestionType.SINGLE, text="A question added later")
+    for user in people[:3]:
+        take(user, quiz, right=False)
+    analysis = question_analysis(board=world.board_a, quiz=quiz)
+    first, later = analysis.rows
+    assert first.shown and first.percent_right == 0 and first.common_wrong_answer
+    assert not later.shown
+    assert later.percent_right is None
+    assert (later.right, later.common_wrong_answer) == (0, "")
+
+
+def test_the_page_withholds_a_question_too_few_answered(signed_in, world):
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE])
+    people = members(world.board_a, 5)
+    for user in people:
+        take(user, quiz)
+    add_question(quiz, QuestionType.SINGLE, text="A question added later")
+    for user in people[:3]:
+        take(user, quiz)
+    content = signed_in(world.facilitator).get(analysis_url(world, quiz)).content.decode()
+    assert "How the board answered each question" in content
+    assert "100%" in content  # the first question, answered by all five
+    assert withheld(5) in content  # the later one, answered by three

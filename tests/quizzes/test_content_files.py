@@ -31,3 +31,20 @@ def test_each_check_belongs_to_a_written_module(path):
 def test_the_set_uses_all_four_question_types():
     types = {question["type"] for path in FILES for question in read_quiz_file(path)["question"]}
     assert types == set(QuestionType.values)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.stem)
+def test_every_see_section_pointer_names_a_heading_of_the_module(path):
+    import tomllib
+
+    from modules.quizzes.templatetags.quiz_tags import POINTER
+
+    with (MODULES_DIR / path.name).open("rb") as handle:
+        module = tomllib.load(handle)
+    headings = {block["text"] for block in module["body"] if block["type"] == "heading"}
+    pointers = [
+        match.group(2)
+        for question in read_quiz_file(path)["question"]
+        for match in POINTER.finditer(question.get("explanation", ""))
+    ]
+    assert pointers and set(pointers) <= headings, set(pointers) - headings

@@ -57,6 +57,7 @@ def test_multiple_response_is_all_or_nothing(world):
     row = attempt.answers.get()
     one_right = row.options.filter(correct=True).first()
     attempt_answer(attempt_answer=row, option_ids=[one_right.pk])
+    attempt_finish(attempt=attempt)
     row.refresh_from_db()
     assert row.correct is False
 
@@ -95,7 +96,7 @@ def test_posting_the_same_answer_twice_stores_one_answer(world):
     assert list(row.options.filter(chosen=True)) == [right]
 
 
-def test_an_answer_stays_once_its_result_was_shown(world):
+def test_an_immediate_answer_stays_once_its_result_was_shown(world):
     quiz = quiz_with_questions(types=[QuestionType.SINGLE], feedback=Feedback.EACH)
     row = attempt_start(user=world.member, quiz=quiz).answers.get()
     right, wrong = row.options.get(correct=True), row.options.get(correct=False)
@@ -105,14 +106,18 @@ def test_an_answer_stays_once_its_result_was_shown(world):
     assert row.options.get(chosen=True) == wrong
 
 
-def test_answers_change_freely_when_feedback_comes_at_the_end(world):
+def test_deferred_answers_change_freely_and_are_marked_on_submit(world):
     quiz = quiz_with_questions(types=[QuestionType.SINGLE], feedback=Feedback.END)
     row = attempt_start(user=world.member, quiz=quiz).answers.get()
     right, wrong = row.options.get(correct=True), row.options.get(correct=False)
     attempt_answer(attempt_answer=row, option_ids=[wrong.pk])
     attempt_answer(attempt_answer=row, option_ids=[right.pk])
     row.refresh_from_db()
-    assert row.correct is True and row.options.get(chosen=True) == right
+    assert row.correct is None, "nothing is marked before the member submits"
+    assert row.options.get(chosen=True) == right
+    attempt_finish(attempt=row.attempt)
+    row.refresh_from_db()
+    assert row.correct is True
 
 
 def test_an_answer_from_another_question_is_refused(world):
@@ -249,3 +254,46 @@ def test_single_choice_refuses_two_answers(world):
     row = attempt_start(user=world.member, quiz=quiz).answers.get()
     with pytest.raises(AnswerInvalid):
         attempt_answer(attempt_answer=row, option_ids=[o.pk for o in row.options.all()])
+
+
+def test_a_deferred_written_answer_changes_in_place_until_submit(world):
+    quiz = quiz_with_questions(types=[QuestionType.FREE_TEXT])
+    row = attempt_start(user=world.member, quiz=quiz).answers.get()
+    attempt_answer(attempt_answer=row, option_ids=[], free_text="First thoughts.")
+    attempt_answer(attempt_answer=row, option_ids=[], free_text="Second thoughts.", flagged=True)
+    row = type(row).objects.get(attempt=row.attempt)
+    assert (row.free_text, row.flagged, row.correct) == ("Second thoughts.", True, None)
+
+
+def test_a_deferred_multiple_response_can_be_cleared(world):
+    quiz = quiz_with_questions(types=[QuestionType.MULTIPLE])
+    row = attempt_start(user=world.member, quiz=quiz).answers.get()
+    attempt_answer(attempt_answer=row, option_ids=[row.options.first().pk])
+    attempt_answer(attempt_answer=row, option_ids=[])
+    row.refresh_from_db()
+    assert not row.is_answered and not row.options.filter(chosen=True).exists()
+
+
+def test_changing_answers_many_times_keeps_one_row_per_question_and_option(world):
+    quiz = quiz_with_questions()
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    first = attempt.answers.get(position=1)
+    right, wrong = first.options.get(correct=True), first.options.get(correct=False)
+    for option in [wrong, right, wrong, right]:
+        attempt_answer(attempt_answer=first, option_ids=[option.pk])
+    assert attempt.answers.count() == 3
+    assert AttemptOption.objects.filter(attempt_answer=first).count() == 2
+    attempt = attempt_finish(attempt=attempt)
+    assert attempt.answers.get(position=1).correct is True
+
+
+def test_immediate_marks_on_save_and_refuses_a_change(world):
+    quiz = quiz_with_questions(types=[QuestionType.MULTIPLE], feedback=Feedback.EACH)
+    row = attempt_start(user=world.member, quiz=quiz).answers.get()
+    first = row.options.first()
+    attempt_answer(attempt_answer=row, option_ids=[first.pk])
+    row.refresh_from_db()
+    assert row.correct is False
+    with pytest.raises(AnswerLocked):
+        attempt_answer(attempt_answer=row, option_ids=[])
+    assert row.options.get(chosen=True) == first

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from modules.quizzes.choices import Feedback, QuestionType
+from modules.quizzes.choices import Feedback, QuestionType, Reveal
 from modules.quizzes.models import Attempt, AttemptOption
 from modules.quizzes.services import attempt_answer, attempt_finish, attempt_start
 from tests.quizzes.factories import quiz_with_questions
@@ -126,7 +126,7 @@ def test_finishing_shows_the_review_with_score_and_explanations(member, world):
 
 
 def test_score_only_feedback_hides_the_correct_answers(member, world):
-    quiz = quiz_with_questions(feedback=Feedback.SCORE_ONLY)
+    quiz = quiz_with_questions(reveal=Reveal.NEVER)
     attempt = attempt_start(user=world.member, quiz=quiz)
     response = member.post(reverse("quizzes:finish", args=[attempt.pk]), follow=True)
     content = response.content.decode()
@@ -162,8 +162,9 @@ def test_my_knowledge_checks_lists_every_attempt(member, world, quiz):
     attempt_finish(attempt=attempt_start(user=world.member, quiz=quiz))
     attempt_start(user=world.member, quiz=quiz)
     content = member.get(reverse("quizzes:mine")).content.decode()
-    assert content.count(quiz.title) == 2
-    assert "In progress" in content and "Not passed" in content
+    every_attempt = content.split("Every attempt you have made")[1]
+    assert every_attempt.count(quiz.title) == 2
+    assert "In progress" in every_attempt and "Not passed" in every_attempt
 
 
 def test_showing_a_question_runs_at_most_ten_queries(
@@ -197,3 +198,110 @@ def test_showing_a_free_text_question_with_feedback_shown_runs_at_most_ten_queri
     with django_assert_max_num_queries(10):
         response = member.get(question_url(attempt, 1))
     assert "Awaiting marking" in response.content.decode()
+
+
+def test_the_progress_bar_is_empty_before_any_answer(member, world, quiz):
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    content = member.get(question_url(attempt, 3)).content.decode()
+    assert 'max="4" value="0"' in content and "0 questions answered" in content
+
+
+def test_deferred_back_keeps_a_changed_written_answer(member, world, quiz):
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    for text in ["First draft.", "Second draft."]:
+        response = member.post(question_url(attempt, 4), {"text": text, "action": "previous"})
+        assert response.url == question_url(attempt, 3)
+    assert attempt.answers.get(position=4).free_text == "Second draft."
+    assert "Second draft." in member.get(question_url(attempt, 4)).content.decode()
+
+
+def test_check_answers_lists_flagged_and_unanswered_first_and_promises_the_truth(
+    member, world, quiz
+):
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    row = attempt.answers.get(position=2)
+    attempt_answer(attempt_answer=row, option_ids=[row.options.first().pk], flagged=True)
+    content = member.get(reverse("quizzes:check", args=[attempt.pk])).content.decode()
+    to_do = content.split("Questions to come back to")[1].split("All questions")[0]
+    assert "Question 2</a>: flagged" in to_do and "Question 1</a>: not answered" in to_do
+    assert "Once you submit, your answers cannot change" not in content
+    assert "You can change any answer until you submit" in content
+    assert content.count("Change<span") == 1
+
+
+def test_immediate_mode_warns_first_and_offers_no_change_for_locked_questions(member, world):
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE] * 2, feedback=Feedback.EACH)
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    content = member.get(question_url(attempt, 1)).content.decode()
+    assert "You will see whether you are right when you save this answer" in content
+    row = attempt.answers.get(position=1)
+    attempt_answer(attempt_answer=row, option_ids=[row.options.first().pk])
+    content = member.get(reverse("quizzes:check", args=[attempt.pk])).content.decode()
+    assert "Change<span" not in content and "Answered and marked" in content
+    assert f'href="{question_url(attempt, 1)}' not in content
+    assert "Answer<span" in content
+
+
+def test_a_question_not_in_the_attempt_says_so_and_changes_nothing(member, world, quiz):
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    response = member.post(question_url(attempt, 9), {"text": "Sneaky."}, follow=True)
+    assert "That question is not part of this attempt" in response.content.decode()
+    assert not attempt.answers.filter(answered_at__isnull=False).exists()
+
+
+def test_a_flag_on_someone_elses_attempt_is_a_404(signed_in, world, quiz):
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    client = signed_in(world.other_member)
+    response = client.post(question_url(attempt, 1), {"flagged": "on", "action": "next"})
+    assert response.status_code == 404
+    assert not attempt.answers.filter(flagged=True).exists()
+
+
+def test_the_result_shows_the_marked_part_while_a_written_answer_waits(member, world, quiz):
+    from tests.quizzes.helpers import take
+
+    attempt = take(world.member, quiz)
+    content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
+    assert "3 of 3 marked questions right; your written answer is waiting" in content
+    assert "You scored" not in content
+    written = attempt.answers.get(type=QuestionType.FREE_TEXT)
+    from modules.quizzes.services import attempt_mark
+
+    attempt_mark(attempt_answer=written, marker=world.facilitator, correct=False)
+    content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
+    assert "You scored 75%" in content and "marked questions right" not in content
+
+
+def test_answers_after_the_last_attempt_only_when_the_check_says_so(member, world):
+    quiz = quiz_with_questions(attempts_allowed=2, reveal=Reveal.AFTER_LAST)
+    first = attempt_finish(attempt=attempt_start(user=world.member, quiz=quiz))
+    content = member.get(reverse("quizzes:review", args=[first.pk])).content.decode()
+    assert "Correct answer" not in content and "once you pass, or after your last" in content
+    second = attempt_finish(attempt=attempt_start(user=world.member, quiz=quiz))
+    content = member.get(reverse("quizzes:review", args=[second.pk])).content.decode()
+    assert "Correct answer" in content
+
+
+def test_my_knowledge_checks_shows_the_best_score_and_attempts_left(member, world):
+    from tests.quizzes.helpers import take
+
+    quiz = quiz_with_questions(attempts_allowed=3)
+    take(world.member, quiz, right=True)
+    take(world.member, quiz, right=False)
+    content = member.get(reverse("quizzes:mine")).content.decode()
+    summary = content.split("Every attempt")[0]
+    assert "100%" in summary and "1 of 3" in summary
+
+
+def test_a_see_section_pointer_links_to_the_modules_section(member, world):
+    from modules.quizzes.models import Question
+    from tests.quizzes.factories import module_page
+
+    page = module_page()
+    quiz = quiz_with_questions(module=page, types=[QuestionType.SINGLE])
+    Question.objects.filter(quiz=quiz).update(
+        explanation="Because of history. See 'How it shows up in processes'."
+    )
+    attempt = attempt_finish(attempt=attempt_start(user=world.member, quiz=quiz))
+    content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
+    assert f'See \'<a href="{page.url}#section-how-it-shows-up-in-processes">' in content

@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from learning import charts
+from learning.privacy import withheld
 from reflection.assessment.definitions import Definition
-from reflection.assessment.national import SOURCE, figure_for
+from reflection.assessment.national import CAVEAT, SOURCE, figure_for
 
 from ..blocks import Chart, Notice, Section, Table, Text
-from ..formatting import change, day, fewer_than, number, percent
+from ..formatting import change, day, number, percent
 from ..selectors import BoardDashboard
 
 
@@ -75,7 +76,7 @@ def self_assessment_section(data: BoardDashboard) -> Section:
                 [figure.label, number(figure.mean), number(figure.spread), change(figure.change)]
             )
         else:
-            rows.append([figure.label, fewer_than(data.minimum), "", ""])
+            rows.append([figure.label, withheld(data.minimum), "", ""])
     return section.add(
         _answered(summary),
         Chart(
@@ -170,7 +171,7 @@ def national_section(data: BoardDashboard) -> Section:
             rows=[
                 [
                     figure.label,
-                    percent(figure.percent) if figure.shown else fewer_than(data.minimum),
+                    percent(figure.percent) if figure.shown else withheld(data.minimum),
                     percent(figure.partly_percent) if figure.shown else "",
                     percent(national.percent)
                     if national and national.percent is not None
@@ -213,4 +214,5 @@ def national_section(data: BoardDashboard) -> Section:
             )
         else:
             section.add(table)
-    return section.add(Text(_("Source of the national figures: %(source)s") % {"source": SOURCE}))
+    section.add(Text(_("Source of the national figures: %(source)s") % {"source": SOURCE}))
+    return section.add(Text(CAVEAT))

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from learning import charts
+from learning.privacy import withheld
 
 from ..blocks import Bullets, Chart, Notice, Section, Table, Text
-from ..formatting import day, fewer_than, moment, percent
+from ..formatting import day, moment, percent
 from ..selectors import BoardDashboard
 
 
@@ -294,7 +295,7 @@ def _pass_rate_table(data: BoardDashboard) -> Table:
                 [rate.quiz.title, str(rate.finished), str(rate.passed), percent(rate.percent)]
             )
         else:
-            rows.append([rate.quiz.title, fewer_than(data.minimum), _("Not shown"), _("Not shown")])
+            rows.append([rate.quiz.title, withheld(data.minimum), _("Not shown"), _("Not shown")])
     return Table(
         caption=_("Members who passed each knowledge check"),
         columns=[_("Knowledge check"), _("Members finished"), _("Passed"), _("Pass rate")],

@@ -1,0 +1,17 @@
+"""`{% withheld %}` and `{% withheld_reason %}`: the wording of learning.privacy in templates."""
+
+from django import template
+
+from learning import privacy
+
+register = template.Library()
+
+
+@register.simple_tag
+def withheld(minimum=None) -> str:
+    return privacy.withheld(minimum)
+
+
+@register.simple_tag
+def withheld_reason(minimum=None) -> str:
+    return privacy.withheld_reason(minimum)
