@@ -304,14 +304,13 @@ class MemberSession:
         return sum(1 for item in self.items if item.complete)
 
 
-def member_sessions(membership, *, now: datetime | None = None, past_limit: int = 5) -> dict:
+def member_sessions(user, membership, *, now: datetime | None = None, past_limit: int = 5) -> dict:
     """The person's upcoming sessions on a board with their checklist, and recent past ones.
 
     A facilitator sets the reading and has none of their own: their sessions come without a
     checklist, so nothing of theirs is ever overdue. Reading due before a member joined is due
     seven days after they joined (`personal_due_date`)."""
     now = now or timezone.now()
-    user = membership.user
     sessions = DevelopmentSession.objects.filter(board=membership.board_id)
     # A cancelled session leaves the checklist; its members were emailed when it was cancelled.
     upcoming = list(

@@ -18,7 +18,7 @@ from .selectors import member_sessions
 def sessions_home_section(request, membership):
     if membership is None:
         return None
-    sessions = member_sessions(membership)
+    sessions = member_sessions(request.user, membership)
     return {
         "template": "development/home_section.html",
         "order": 10,
