@@ -174,7 +174,7 @@ def autosave(request, response_id):
 @login_required
 def result(request, response_id):
     """A submitted response's results: private to its author unless they share them."""
-    response = access_response_result(request.user, response_id)
+    response = access_response_result(request.user, response_id, request=request)
     if not response.is_submitted:
         return redirect("assessment:take", response.pk, 1)
     context = presentation.result_context(response, viewer=request.user)
@@ -240,5 +240,5 @@ def round_detail(request, round_id):
 @login_required
 def shared_results(request, board_id):
     """Results the board's members have chosen to share with its chair and facilitator."""
-    board, responses = shared_responses_for_leader(request.user, board_id)
+    board, responses = shared_responses_for_leader(request.user, board_id, request=request)
     return render(request, "assessment/shared.html", {"board": board, "responses": responses})

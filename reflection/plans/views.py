@@ -117,15 +117,7 @@ def _detail(request, commitment, **bound_forms):
 
 @login_required
 def commitment_detail(request, pk):
-    commitment = permissions.access_commitment(request.user, pk)
-    if commitment.owner.user_id != request.user.pk:
-        audit_record(
-            actor=request.user,
-            action=AuditEvent.Action.PERSONAL_DATA_VIEWED,
-            subject_user=commitment.owner.user,
-            target=commitment,
-            request=request,
-        )
+    commitment = permissions.access_commitment(request.user, pk, request=request)
     return _detail(request, commitment)
 
 
@@ -202,7 +194,7 @@ def update_add(request, pk):
 @login_required
 @require_POST
 def review_add(request, pk):
-    commitment = permissions.access_commitment_as_reviewer(request.user, pk)
+    commitment = permissions.access_commitment_as_reviewer(request.user, pk, request=request)
     form = forms.ChairReviewForm(request.POST)
     if form.is_valid() and _save(
         form,
@@ -243,7 +235,8 @@ def review_delete(request, pk):
 @login_required
 def board_plans(request, board_id):
     seat = permissions.access_board_plans(request.user, board_id)
-    context = {"board": seat.board, "figures": selectors.follow_through(seat.board)}
+    chair = seat.role == Role.CHAIR
+    context = {"board": seat.board, "figures": selectors.follow_through(seat.board, owners=chair)}
     if seat.role == Role.FACILITATOR:
         return render(request, "plans/board_counts.html", context)
     context["plans"] = selectors.board_plans(seat.board, year=timezone.localdate().year)
@@ -252,13 +245,8 @@ def board_plans(request, board_id):
 
 @login_required
 def member_review(request, board_id, membership_id):
-    member = permissions.access_member_as_chair(request.user, board_id, membership_id)
-    audit_record(
-        actor=request.user,
-        action=AuditEvent.Action.PERSONAL_DATA_VIEWED,
-        subject_user=member.user,
-        target=member,
-        request=request,
+    member = permissions.access_member_as_chair(
+        request.user, board_id, membership_id, request=request
     )
     year = timezone.localdate().year
     note = member.appraisal_notes.filter(year=year).first()
