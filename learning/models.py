@@ -48,6 +48,10 @@ class User(AbstractUser):
     # (learning.receivers). The second-factor check compares it on every request with the
     # value its session was checked under, so a new leading role needs a second factor at once.
     roles_version = models.PositiveIntegerField(default=0, editable=False)
+    # When the person's last active seat ended (learning.receivers); cleared when they have a
+    # seat again. `prune_security_records` erases accounts seatless for longer than
+    # BOARDREADY_SEATLESS_ACCOUNT_DAYS. Null for people who never had a seat (editors, staff).
+    seatless_since = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]

@@ -31,6 +31,8 @@ account_patterns = [
     path("email/", account_views.email_change, name="account_email_change"),
     path("my-data/", audit_views.my_data, name="account_my_data"),
     path("my-data/download/", audit_views.my_data_download, name="account_my_data_download"),
+    path("delete/", audit_views.account_erase, name="account_erase"),
+    path("deleted/", audit_views.account_erased, name="account_erased"),
     path("sign-in-pauses/", account_views.sign_in_pauses, name="account_sign_in_pauses"),
     path(
         "sign-in-pauses/lift/",
@@ -78,6 +80,7 @@ urlpatterns = [
         name="accessibility",
     ),
     path("cookies/", TemplateView.as_view(template_name="pages/cookies.html"), name="cookies"),
+    path("privacy/", audit_views.privacy_notice, name="privacy_notice"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

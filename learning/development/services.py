@@ -408,3 +408,18 @@ def digest_set(*, user, wanted: bool) -> None:
         DigestOptOut.objects.filter(user=user).delete()
     else:
         DigestOptOut.objects.get_or_create(user=user)
+
+
+def snapshots_take_before_erasure(*, user) -> None:
+    """Takes the readiness snapshot of every started session on the person's boards that has
+    none yet, so erasing them cannot change a past session's figure (the page counts one from
+    completion times until the hourly job keeps it). Safe to call twice."""
+    boards = user.memberships.values("board_id")
+    started = DevelopmentSession.objects.filter(
+        board_id__in=boards,
+        starts_at__lte=timezone.now(),
+        cancelled_at__isnull=True,
+        readiness_snapshot__isnull=True,
+    ).select_related("board")
+    for session in started:
+        snapshot_take(session=session)

@@ -71,3 +71,11 @@ def sessions_personal_data(user):
             exclude=["key", "html_body", "assignment", "invitation", "recipient"],
         ),
     }
+
+
+@hooks.register("boardready_erase_person")
+def sessions_erase_person(user):
+    """Keeps the readiness of every past session of the person's boards as shown now."""
+    from .services import snapshots_take_before_erasure
+
+    snapshots_take_before_erasure(user=user)

@@ -191,11 +191,18 @@ class Response(models.Model):
     """One person's answers to one instrument version, in a round or on their own.
 
     Private to its author. The board's chair and facilitator may read it only while
-    `shared_at` is set, which the author alone can set and clear.
+    `shared_at` is set, which the author alone can set and clear. Without a user it is an
+    erased person's answer in a closed round: counted in that round's figures, seen by nobody.
     """
 
+    # Null only for an erased person's answers in a closed round, kept without any link to
+    # them so the figures the board has seen do not change (see erasure.py).
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_responses"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assessment_responses",
     )
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="+")
     version = models.ForeignKey(

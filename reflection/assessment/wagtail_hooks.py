@@ -84,3 +84,11 @@ def assessment_personal_data(user):
             Round.objects.filter(opened_by=user).select_related("board", "version")
         ),
     }
+
+
+@hooks.register("boardready_erase_person")
+def assessment_erase_person(user):
+    """Keeps the person's answers behind closed rounds' figures, without the link to them."""
+    from .erasure import responses_detach_for_erasure
+
+    responses_detach_for_erasure(user=user)

@@ -44,4 +44,13 @@ ROWS = [
 ROWS += [
     Row("download your data (page)", lambda w: reverse("account_my_data"), signed_in(200)),
     Row("download your data (file)", lambda w: reverse("account_my_data_download"), signed_in(200)),
+    # Editors are told an administrator removes their account, and cannot post.
+    Row("delete your account (page)", lambda w: reverse("account_erase"), signed_in(200)),
+    Row(
+        "delete your account (wrong password)",
+        lambda w: reverse("account_erase"),
+        signed_in(200, editor=403),
+        method="post",
+        data=lambda w: {"password": "not the password"},
+    ),
 ]
