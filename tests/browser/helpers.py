@@ -29,12 +29,16 @@ def sign_in(page, live_server, user, password=PASSWORD):
         page.get_by_role("button", name="Continue").click()
 
 
+def axe_violations(page) -> list[str]:
+    """What axe finds against the WCAG 2.0–2.2 A and AA rules, one line per rule broken."""
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
+
+
 def assert_accessible(page):
     """Runs axe against the WCAG 2.0–2.2 A and AA rules and fails on any violation."""
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-    violations = results.response["violations"]
-    summary = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})"
-        for v in violations
-    ]
-    assert not violations, f"axe found WCAG violations on {page.url}:\n" + "\n".join(summary)
+    violations = axe_violations(page)
+    assert not violations, f"axe found WCAG violations on {page.url}:\n" + "\n".join(violations)

@@ -29,7 +29,7 @@ def test_the_chair_sees_every_section_with_charts_and_tables(signed_in, board):
     for heading in HEADINGS:
         assert heading in html
     assert html.count('role="img"') == 6
-    assert html.count('<details class="nhsuk-details">') == 6
+    assert html.count('<details class="nhsuk-details br-chart-table">') == 6
     assert "Show the figures as a table" in html
     assert " style=" not in html
 
