@@ -91,6 +91,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "learning.errors.bad_request"
 handler500 = "learning.health.server_error"
 
 # Wagtail's page tree comes last so every path above wins.

@@ -13,7 +13,7 @@ from modules.models import ModulePage
 
 from .dates import default_due_date, london, london_datetime, london_today
 from .invitations import MAX_CSV_BYTES, TOO_LARGE
-from .models import due_date_problem, session_date_problem, two_years_after
+from .models import AGENDA_MAX, due_date_problem, session_date_problem, two_years_after
 
 DURATIONS = [
     (60, _("1 hour")),
@@ -54,6 +54,7 @@ class SessionForm(NHSUKFormMixin, forms.Form):
     agenda = forms.CharField(
         label=_("Agenda (optional)"),
         required=False,
+        max_length=AGENDA_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Put each item on its own line. Members see it on their calendar."),
     )

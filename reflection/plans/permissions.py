@@ -16,7 +16,7 @@ from learning.models import Membership, Role
 from learning.permissions import access_membership, active_memberships
 from learning.privacy import record_viewed
 
-from .models import ActionMilestone, BoardAction, Commitment, Milestone
+from .models import ActionMilestone, BoardAction, ChairReview, Commitment, Milestone
 
 
 def _as_int(value) -> int:
@@ -82,6 +82,23 @@ def access_commitment_as_reviewer(user, commitment_id, *, request=None) -> Commi
     if owned:
         raise PermissionDenied("You cannot review your own commitment.")
     return _read_by_chair(user, commitment, request)
+
+
+def access_review_as_author(user, review_id) -> ChairReview:
+    """A review comment the user wrote, on a commitment they may still review; 404 for
+    everyone else (the commitment's owner included: they read it, never change it)."""
+    review = (
+        ChairReview.objects.select_related("commitment")
+        .filter(pk=_as_int(review_id), author=user)
+        .first()
+    )
+    if review is None:
+        raise Http404
+    try:
+        access_commitment_as_reviewer(user, review.commitment_id)
+    except PermissionDenied as error:
+        raise Http404 from error
+    return review
 
 
 def access_board_plans(user, board_id) -> Membership:

@@ -207,6 +207,28 @@ def review_add(request, pk):
     return _detail(request, commitment, review_form=form)
 
 
+@login_required
+def review_edit(request, pk):
+    review = permissions.access_review_as_author(request.user, pk)
+    # Not bound to the instance: validating would write the new text onto it before the service.
+    form = forms.ChairReviewForm(request.POST or None, initial={"text": review.text})
+    if request.method == "POST" and form.is_valid():
+        services.chair_review_change(review=review, text=form.cleaned_data["text"])
+        messages.success(request, _("Your review comment is changed. The member can see it."))
+        return redirect("plans:commitment_detail", pk=review.commitment_id)
+    return render(request, "plans/review_edit.html", {"form": form, "review": review})
+
+
+@login_required
+def review_delete(request, pk):
+    review = permissions.access_review_as_author(request.user, pk)
+    if request.method == "POST":
+        services.chair_review_delete(review=review)
+        messages.success(request, _("Your review comment is deleted."))
+        return redirect("plans:commitment_detail", pk=review.commitment_id)
+    return render(request, "plans/review_delete.html", {"review": review})
+
+
 # The chair's and facilitator's view of the board
 
 
