@@ -104,9 +104,9 @@ def seed_people(password: str) -> DemoPeople:
         EASTMOOR, Organisation.Type.COMMUNITY, "Midlands", EASTMOOR_PEOPLE, people
     )
     editor = _person(people, *EDITOR)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
     moderator = _person(people, *MODERATOR)
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(Group.objects.get_or_create(name="Moderators")[0])
     _give_authenticators(people.users.values())
     return people
 

@@ -32,6 +32,7 @@ NOT_PAGES = {
     "account_mfa_remove": "no persona here may remove their app (404 for all)",
     "assessment:autosave": POST,
     "assessment:share": POST,
+    "assessment:round_remind": POST,
     "assessment:start": REDIRECT,
     "assessment:round_start": REDIRECT,
     "board_switch": REDIRECT,

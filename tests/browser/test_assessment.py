@@ -82,7 +82,7 @@ def test_the_chair_sees_a_closed_rounds_aggregate_and_a_smaller_board_sees_a_not
     sign_in(page, live_server, world.chair)
     page.goto(f"{live_server.url}/self-assessment/boards/{world.board_a.pk}/rounds/")
     assert_accessible(page)
-    page.get_by_role("link", name="Autumn round").click()
+    page.get_by_role("link", name="Autumn round").first.click()
     expect(page.get_by_text("6 members answered.")).to_be_visible()
     expect(page.locator("svg[role=img]")).to_have_count(1)
     page.get_by_text("Show the figures as a table").click()
