@@ -38,8 +38,8 @@ INDEX_PAGES = [
         ModuleIndexPage,
         "modules",
         "Pre-reading modules",
-        "Short modules to read before each board development session. Each takes 10 to 20 "
-        "minutes. Your facilitator will tell you which to read and by when.",
+        "Short modules to read before each board development session."
+        " Your facilitator will tell you which to read and by when.",
     ),
     (
         GlossaryPage,
@@ -109,19 +109,7 @@ def _load_terms(entries: list, report: LoadReport) -> None:
     for entry in entries:
         if entry["slug"].lower() in existing or entry["term"].lower() in existing:
             continue
-        term = LexiconTerm(
-            term=entry["term"],
-            slug=entry["slug"],
-            definition=entry["definition"].strip(),
-            usage_note=entry.get("usage_note", "").strip(),
-            contested=entry.get("contested", False),
-            alternatives=", ".join(entry.get("alternatives", [])),
-            sources=[
-                {"type": "source", "value": _source(source), "id": _block_id(entry["slug"], n)}
-                for n, source in enumerate(entry.get("sources", []))
-            ],
-            live=False,
-        )
+        term = LexiconTerm(slug=entry["slug"], live=False, **_term_fields(entry))
         term.full_clean()
         term.save()
         existing |= {term.slug.lower(), term.term.lower()}
@@ -138,6 +126,20 @@ def _load_terms(entries: list, report: LoadReport) -> None:
         report.created["LexiconTerm"] += 1
 
 
+def _term_fields(entry: dict) -> dict:
+    return {
+        "term": entry["term"],
+        "definition": entry["definition"].strip(),
+        "usage_note": entry.get("usage_note", "").strip(),
+        "contested": entry.get("contested", False),
+        "alternatives": ", ".join(entry.get("alternatives", [])),
+        "sources": [
+            {"type": "source", "value": _source(source), "id": _block_id(entry["slug"], n)}
+            for n, source in enumerate(entry.get("sources", []))
+        ],
+    }
+
+
 def _source(entry: dict) -> dict:
     return {
         "title": entry["title"],
@@ -147,23 +149,26 @@ def _source(entry: dict) -> dict:
     }
 
 
+def _case_study_fields(entry: dict) -> dict:
+    return {
+        "title": entry["title"],
+        "organisation_type": entry["organisation_type"],
+        "areas": sorted(entry.get("areas", [])),  # as the model stores them
+        "summary": entry["summary"].strip(),
+        "what_they_did": entry["what_they_did"].strip(),
+        "what_changed": entry["what_changed"].strip(),
+        "what_the_data_showed": entry.get("what_the_data_showed", "").strip(),
+        "source": entry["source"],
+        "source_url": entry.get("source_url", ""),
+    }
+
+
 def _load_case_studies(entries: list, index, report: LoadReport) -> None:
     existing = set(CaseStudyPage.objects.values_list("slug", flat=True))
     for entry in entries:
         if entry["slug"] in existing:
             continue
-        page = CaseStudyPage(
-            title=entry["title"],
-            slug=entry["slug"],
-            organisation_type=entry["organisation_type"],
-            areas=entry.get("areas", []),
-            summary=entry["summary"].strip(),
-            what_they_did=entry["what_they_did"].strip(),
-            what_changed=entry["what_changed"].strip(),
-            what_the_data_showed=entry.get("what_the_data_showed", "").strip(),
-            source=entry["source"],
-            source_url=entry.get("source_url", ""),
-        )
+        page = CaseStudyPage(slug=entry["slug"], **_case_study_fields(entry))
         index.add_child(instance=page)
         _publish(page)
         report.created["CaseStudyPage"] += 1
@@ -228,21 +233,24 @@ def _module_blocks(slug: str, entries: list, report: LoadReport) -> list:
     return blocks
 
 
-def _load_module(entry: dict, index, report: LoadReport) -> None:
+def _module_fields(entry: dict, report: LoadReport) -> dict:
     slug = entry["slug"]
-    page = ModulePage(
-        title=entry["title"],
-        slug=slug,
-        summary=entry["summary"].strip(),
-        topic=entry.get("topic", ""),
-        areas=entry.get("areas", []),
-        learning_outcomes=[
+    return {
+        "title": entry["title"],
+        "summary": entry["summary"].strip(),
+        "topic": entry.get("topic", ""),
+        "areas": sorted(entry.get("areas", [])),  # as the model stores them
+        "learning_outcomes": [
             {"type": "outcome", "value": outcome, "id": _block_id(slug, "outcome", n)}
             for n, outcome in enumerate(entry.get("learning_outcomes", []))
         ],
-        reading_minutes_override=entry.get("reading_minutes") or None,
-        body=_module_blocks(slug, entry.get("body", []), report),
-    )
+        "reading_minutes_override": entry.get("reading_minutes") or None,
+        "body": _module_blocks(slug, entry.get("body", []), report),
+    }
+
+
+def _load_module(entry: dict, index, report: LoadReport) -> None:
+    page = ModulePage(slug=entry["slug"], **_module_fields(entry, report))
     index.add_child(instance=page)
     _publish(page)
     report.created["ModulePage"] += 1
@@ -284,4 +292,81 @@ def load_content(content_dir: Path = CONTENT_DIR) -> LoadReport:
             _load_module(entry, indexes[ModuleIndexPage], report)
     if (content_dir / "assurance_questions.toml").exists():
         _load_questions(_read(content_dir / "assurance_questions.toml").get("question", []), report)
+    return report
+
+
+@dataclass
+class UpdateReport:
+    """What `update_content` did to content that was already loaded, item by item."""
+
+    submitted: list = field(default_factory=list)  # a new revision, sent for moderation
+    drafted: list = field(default_factory=list)  # a new draft revision (no workflow applies)
+    left_alone: list = field(default_factory=list)  # changed by an editor since it was loaded
+    problems: list = field(default_factory=list)
+
+
+def _stored(value):
+    """A field's value as compared: StreamFields by their raw data, everything else as is."""
+    raw = getattr(value, "raw_data", None)
+    return list(raw) if raw is not None else value
+
+
+def _changed_by_an_editor(obj) -> bool:
+    """Content loaded from these files is saved without a user; a revision with one is an
+    editor's (or a moderator's), and from then on the editor owns it."""
+    return obj.revisions.exclude(user=None).exists()
+
+
+def _update(obj, fields: dict, label: str, report: UpdateReport, *, dry_run: bool) -> None:
+    latest = obj.get_latest_revision_as_object() if obj.latest_revision_id else obj
+    changes = {
+        name: value for name, value in fields.items() if _stored(getattr(latest, name)) != value
+    }
+    if not changes:
+        return
+    if _changed_by_an_editor(obj):
+        report.left_alone.append(label)
+        return
+    workflow = obj.get_workflow() if hasattr(obj, "get_workflow") else None
+    (report.submitted if workflow else report.drafted).append(label)
+    if dry_run:
+        return
+    for name, value in changes.items():
+        setattr(latest, name, value)
+    latest.full_clean()
+    latest.save_revision(log_action=True)
+    if workflow and not latest.workflow_in_progress:
+        workflow.start(latest, user=None)
+
+
+@transaction.atomic
+def update_content(content_dir: Path = CONTENT_DIR, *, dry_run: bool = False) -> UpdateReport:
+    """Brings content that was loaded earlier up to date with the files, for sites that loaded
+    an older version: each case study, lexicon term and module whose text has changed gets a new
+    revision, submitted for moderation where a workflow applies (pages) and saved as a draft
+    otherwise (terms); nothing is published here. Anything an editor has changed since it was
+    loaded is left alone and listed. New items are left to `load_content`."""
+    report = UpdateReport()
+    scratch = LoadReport()
+    if (content_dir / "lexicon.toml").exists():
+        terms = {term.slug: term for term in LexiconTerm.objects.all()}
+        for entry in _read(content_dir / "lexicon.toml").get("term", []):
+            if entry["slug"] in terms:
+                label = f"lexicon term {entry['term']!r}"
+                _update(terms[entry["slug"]], _term_fields(entry), label, report, dry_run=dry_run)
+    if (content_dir / "case_studies.toml").exists():
+        pages = {page.slug: page for page in CaseStudyPage.objects.all()}
+        for entry in _read(content_dir / "case_studies.toml").get("case_study", []):
+            if entry["slug"] in pages:
+                label = f"case study {entry['slug']!r}"
+                fields = _case_study_fields(entry)
+                _update(pages[entry["slug"]], fields, label, report, dry_run=dry_run)
+    modules = {page.slug: page for page in ModulePage.objects.all()}
+    for path in sorted((content_dir / "modules").glob("*.toml")):
+        entry = _read(path)
+        if entry["slug"] in modules:
+            label = f"module {entry['slug']!r}"
+            fields = _module_fields(entry, scratch)
+            _update(modules[entry["slug"]], fields, label, report, dry_run=dry_run)
+    report.problems = scratch.problems
     return report

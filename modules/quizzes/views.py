@@ -10,8 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning.audit.models import AuditEvent
-from learning.audit.services import audit_record
 from learning.permissions import access_board_as_facilitator
 from modules.models import ModuleProgress
 
@@ -337,14 +335,7 @@ def marking_queue(request):
 @login_required
 def mark(request, answer_id):
     """Marks one free-text answer right or wrong, with a comment the member sees."""
-    row = access_answer_for_marking(request.user, answer_id)
-    audit_record(
-        actor=request.user,
-        action=AuditEvent.Action.PERSONAL_DATA_VIEWED,
-        subject_user=row.attempt.user,
-        target=row,
-        request=request,
-    )
+    row = access_answer_for_marking(request.user, answer_id, request=request)
     initial = {}
     if row.correct is not None:
         initial = {"result": "right" if row.correct else "wrong", "comment": row.marker_comment}

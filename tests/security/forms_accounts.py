@@ -43,6 +43,12 @@ ENDPOINTS = [
         {"email": "email", "password": "text"},
     ),
     Endpoint(
+        "delete your account",
+        "account_erase",
+        lambda w: reverse("account_erase"),
+        {"password": "text"},
+    ),
+    Endpoint(
         "lift a pause",
         "account_sign_in_pause_lift",
         lambda w: reverse("account_sign_in_pause_lift"),
