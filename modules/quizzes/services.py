@@ -307,12 +307,17 @@ def _record_result(attempt: Attempt) -> None:
         )
 
 
-@transaction.atomic
 def finish_if_lapsed(attempt: Attempt, *, now=None) -> bool:
     """Submits an unfinished attempt whose time ran out, at its deadline, with what was saved.
-    Returns whether it did (False when the attempt is finished already or still has time)."""
+    Returns whether it did (False when the attempt is finished already or still has time).
+    Only a lapsed attempt opens a transaction: this runs on every question page."""
     if attempt.deadline is None or attempt.finished_at is not None or not _lapsed(attempt, now):
         return False
+    with transaction.atomic():
+        return _finish_lapsed_locked(attempt)
+
+
+def _finish_lapsed_locked(attempt: Attempt) -> bool:
     locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
     if locked.finished_at is not None:
         return False

@@ -59,6 +59,7 @@ NOT_PAGES = {
     "plans:plan_pdf": DOWNLOAD,
     "plans:review_add": POST,
     "plans:update_add": POST,
+    "quizzes:extend": POST,
     "quizzes:finish": POST,
     "quizzes:start": POST,
     "wres:template_csv": DOWNLOAD,
