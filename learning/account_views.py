@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import accounts, forms, mfa
+from . import accounts, email_choices, forms, mfa
 from .views import safe_next
 
 NEW_CODES_KEY = "boardready_new_recovery_codes"
@@ -21,6 +21,7 @@ NEW_CODES_KEY = "boardready_new_recovery_codes"
 def account_security(request):
     """'Your account': email address, second factor and recovery codes."""
     user = request.user
+    on = email_choices.kinds_on(user)
     return render(
         request,
         "registration/account.html",
@@ -29,8 +30,24 @@ def account_security(request):
             "requires_mfa": mfa.user_requires_mfa(user),
             "codes_left": mfa.recovery_codes_left(user),
             "can_lift_pauses": accounts.user_can_lift_pauses(user),
+            "emails_on": [kind for kind in email_choices.KINDS if kind.key in on],
         },
     )
+
+
+@login_required
+def email_choices_edit(request):
+    """The person chooses which automatic emails they get."""
+    # Bound on every POST: unticking every box sends no field at all.
+    form = forms.EmailChoicesForm(
+        request.POST if request.method == "POST" else None,
+        initial={"on": sorted(email_choices.kinds_on(request.user))},
+    )
+    if request.method == "POST" and form.is_valid():
+        email_choices.email_choices_save(user=request.user, on=set(form.cleaned_data["on"]))
+        messages.success(request, _("Your email choices are saved."))
+        return redirect("account_security")
+    return render(request, "registration/email_choices.html", {"form": form})
 
 
 @login_required

@@ -9,13 +9,16 @@ from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from . import email_choices
 from .models import User
 
+# Most specific first: CheckboxSelectMultiple is a RadioSelect to isinstance, and took the
+# radio class (its ticks did not show) while RadioSelect came first.
 _WIDGET_CLASSES = {
     forms.Textarea: "nhsuk-textarea",
+    forms.CheckboxSelectMultiple: "nhsuk-checkboxes__input",
     forms.Select: "nhsuk-select",
     forms.RadioSelect: "nhsuk-radios__input",
-    forms.CheckboxSelectMultiple: "nhsuk-checkboxes__input",
     forms.CheckboxInput: "nhsuk-checkboxes__input",
     forms.ClearableFileInput: "nhsuk-file-upload",
     forms.FileInput: "nhsuk-file-upload",
@@ -368,3 +371,24 @@ class ChangeEmailForm(CurrentPasswordMixin, NHSUKFormMixin, forms.Form):
 
 class UnlockForm(forms.Form):
     email = forms.EmailField(max_length=254)
+
+
+class EmailChoicesForm(NHSUKFormMixin, forms.Form):
+    """Which automatic emails the person gets (learning.email_choices); ticked means on."""
+
+    on = forms.MultipleChoiceField(
+        label=_("Which automatic emails do you want?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Untick an email to stop it. Reminders your facilitator sends you, invitations and "
+            "emails about your account's security always arrive."
+        ),
+        error_messages={"invalid_choice": _("Choose from the emails listed.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on"].choices = [
+            (kind.key, f"{kind.label}: {kind.hint}") for kind in email_choices.KINDS
+        ]

@@ -3,13 +3,13 @@
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from learning.models import Invitation, Membership
+from learning.models import EmailOptOut, Invitation, Membership
 
 from .models import AuditEvent, UserSession
 from .personal_data import covers, export_rows
 
 
-@covers("learning.User", "learning.Membership", "learning.Invitation")
+@covers("learning.User", "learning.Membership", "learning.Invitation", "learning.EmailOptOut")
 def account_personal_data(user) -> dict:
     memberships = Membership.objects.filter(user=user).select_related("board__organisation")
     return {
@@ -52,6 +52,9 @@ def account_personal_data(user) -> dict:
                 "board__organisation"
             )
         ],
+        "Automatic emails you turned off": sorted(
+            EmailOptOut.objects.filter(user=user).values_list("kind", flat=True)
+        ),
     }
 
 

@@ -87,6 +87,15 @@ def seed_knowledge_checks(people):
     seed_demo_attempts(people)
 
 
+@hooks.register("boardready_reminders")
+def finish_lapsed_knowledge_checks(now):
+    """Submits timed attempts whose time ran out, at their deadline. Sends no email."""
+    from .services import finish_lapsed_attempts
+
+    finish_lapsed_attempts(now)
+    return 0
+
+
 @hooks.register("boardready_personal_data")
 @covers("quizzes.Attempt", "quizzes.AttemptAnswer")
 def quizzes_personal_data(user):

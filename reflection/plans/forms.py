@@ -24,6 +24,15 @@ SHARE_CHOICES = [
 ]
 
 
+def _due_today_or_later(form):
+    """A new commitment, milestone or action cannot be due in the past (an existing one may be
+    overdue already, and is changed as it is)."""
+    due = form.cleaned_data["due_date"]
+    if form.instance.pk is None and due < timezone.localdate():
+        raise forms.ValidationError(_("The due date must be today or in the future"))
+    return due
+
+
 class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
     """A commitment's fields, as its owner writes and changes them."""
 
@@ -82,12 +91,7 @@ class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
             *Commitment._meta.get_field("area").choices,
         ]
 
-    def clean_due_date(self):
-        due = self.cleaned_data["due_date"]
-        is_new = self.instance.pk is None
-        if is_new and due < timezone.localdate():
-            raise forms.ValidationError(_("The due date must be today or in the future"))
-        return due
+    clean_due_date = _due_today_or_later
 
 
 class NewCommitmentForm(CommitmentForm):
@@ -124,6 +128,8 @@ class MilestoneForm(NHSUKFormMixin, forms.ModelForm):
                 "invalid": _("Enter a real date, for example 31/3/2026"),
             },
         }
+
+    clean_due_date = _due_today_or_later
 
 
 class ActionMilestoneForm(MilestoneForm):
@@ -213,3 +219,5 @@ class BoardActionForm(NHSUKFormMixin, forms.ModelForm):
         )
         owner.label_from_instance = lambda m: f"{m.user} ({m.get_role_display()})"
         owner.empty_label = _("Choose a board member")
+
+    clean_due_date = _due_today_or_later

@@ -1,18 +1,25 @@
-// Starts the NHS.UK design system's components (header menu, error summary, character counts).
+// Starts the NHS.UK design system's components (error summary, character counts and so on).
 // Every page works without this file; it only adds the design system's enhancements.
 import { initAll } from "../wagtailnhsukfrontend/js/nhsuk-frontend-10.4.2.min.js";
 
-// The design system starts its components only on a body marked as supported, which its
-// templates do with an inline script; the Content Security Policy allows no inline script,
-// so this file marks the body itself (a module script runs once the body is parsed).
-function markFrontendSupported() {
-  if ("noModule" in HTMLScriptElement.prototype) {
-    document.body.classList.add("nhsuk-frontend-supported");
-  }
-}
-
-markFrontendSupported();
+// The design system only starts its components on a page whose body says it is supported; its
+// own snippet for that is an inline <script>, which the Content Security Policy refuses.
+document.body.classList.add("js-enabled", "nhsuk-frontend-supported");
 initAll();
+
+// The header's "More" menu is a <details> that works alone; here it also closes on Escape and
+// when the person clicks elsewhere, as a menu should.
+for (const menu of document.querySelectorAll(".br-nav-more__details")) {
+  document.addEventListener("click", (event) => {
+    if (menu.open && !menu.contains(event.target)) menu.open = false;
+  });
+  menu.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && menu.open) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+}
 
 // After a successful post (a confirmation message on the page and no error summary), move
 // focus to the page's main heading, so keyboard and screen reader users start at the new

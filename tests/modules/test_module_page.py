@@ -23,7 +23,7 @@ def _main(response) -> str:
 def test_it_renders_the_module_with_every_kind_of_block(client, content):
     html = _main(client.get(module().url))
     assert "<h1>Alpha module</h1>" in html
-    assert "<h2>First section</h2>" in html
+    assert '<h2 id="section-first-section">First section</h2>' in html
     assert "nhsuk-inset-text" in html
     assert "nhsuk-card--warning" in html
     assert "nhsuk-details" in html and "Worked example" in html
