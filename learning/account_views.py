@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import accounts, forms, mfa
+from . import accounts, email_choices, forms, mfa
 from .models import SecondFactorReset
 from .views import safe_next
 
@@ -24,6 +24,7 @@ NEW_CODES_KEY = "boardready_new_recovery_codes"
 def account_security(request):
     """'Your account': email address, second factor and recovery codes."""
     user = request.user
+    on = email_choices.kinds_on(user)
     return render(
         request,
         "registration/account.html",
@@ -33,8 +34,24 @@ def account_security(request):
             "codes_left": mfa.recovery_codes_left(user),
             "can_lift_pauses": accounts.user_can_lift_pauses(user),
             "can_reset_second_factors": mfa.user_can_reset_second_factors(user),
+            "emails_on": [kind for kind in email_choices.KINDS if kind.key in on],
         },
     )
+
+
+@login_required
+def email_choices_edit(request):
+    """The person chooses which automatic emails they get."""
+    # Bound on every POST: unticking every box sends no field at all.
+    form = forms.EmailChoicesForm(
+        request.POST if request.method == "POST" else None,
+        initial={"on": sorted(email_choices.kinds_on(request.user))},
+    )
+    if request.method == "POST" and form.is_valid():
+        email_choices.email_choices_save(user=request.user, on=set(form.cleaned_data["on"]))
+        messages.success(request, _("Your email choices are saved."))
+        return redirect("account_security")
+    return render(request, "registration/email_choices.html", {"form": form})
 
 
 @login_required
@@ -114,6 +131,23 @@ def email_change(request):
         messages.success(request, _("Your email address has been changed."))
         return redirect("account_security")
     return render(request, "registration/email_change.html", {"form": form})
+
+
+@login_required
+def password_change(request):
+    """Changes the password, after the current one; other sessions are signed out."""
+    form = forms.PasswordChangeForm(data=request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        accounts.account_password_change(request=request, form=form)
+        messages.success(
+            request,
+            _(
+                "Your password has been changed. Anywhere else you were signed in has been "
+                "signed out, and we have sent you an email to say so."
+            ),
+        )
+        return redirect("account_security")
+    return render(request, "registration/password_change.html", {"form": form})
 
 
 @login_required

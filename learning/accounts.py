@@ -3,7 +3,7 @@
 from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, update_session_auth_hash
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import Http404
@@ -11,7 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.audit.models import AuditEvent
-from learning.audit.services import audit_record
+from learning.audit.services import (
+    audit_record,
+    session_forget,
+    session_track,
+    sessions_end_for_user,
+)
 
 from .models import Membership
 from .permissions import boards_facilitated_by
@@ -40,6 +45,34 @@ def account_email_change(*, request, email: str):
         )
     )
     return user
+
+
+@transaction.atomic
+def account_password_change(*, request, form) -> None:
+    """Saves the new password from a valid PasswordChangeForm, keeps this session signed in,
+    ends every other session of the person and emails them that it happened."""
+    user = form.save()
+    old_key = request.session.session_key
+    sessions_end_for_user(user=user, request=request, keep=old_key)
+    # A new session key with the new password's hash; the old key is no longer valid.
+    update_session_auth_hash(request, user)
+    session_forget(session_key=old_key)
+    session_track(user=user, session_key=request.session.session_key)
+    audit_record(
+        actor=user, action=AuditEvent.Action.PASSWORD_CHANGED, subject_user=user, request=request
+    )
+    transaction.on_commit(
+        lambda: send_mail(
+            _("Your BoardReady password has changed"),
+            _(
+                "The password you use to sign in to BoardReady has been changed, and every "
+                "other place you were signed in has been signed out. If you did not do this, "
+                "reset your password and contact your facilitator straight away."
+            ),
+            None,
+            [user.email],
+        )
+    )
 
 
 def user_can_lift_pauses(user) -> bool:

@@ -7,10 +7,12 @@ the `DemoPeople` made here, registered in that app's `wagtail_hooks.py` with
 
 import base64
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
 from .models import Board, Organisation, Role
 from .services import membership_add
@@ -83,6 +85,12 @@ def _board(name, org_type, region, roster, people: DemoPeople) -> Board:
     board, _ = Board.objects.get_or_create(organisation=organisation, name="Board of directors")
     for email, first_name, last_name, role in roster:
         membership_add(user=_person(people, email, first_name, last_name), board=board, role=role)
+    # The demo board has sat for a year, so reading due before today is overdue for its members
+    # (someone who joins after a due date has seven days from joining); only seats made now move.
+    now = timezone.now()
+    board.memberships.filter(joined_at__gt=now - timedelta(days=1)).update(
+        joined_at=now - timedelta(days=365)
+    )
     return board
 
 
@@ -96,9 +104,9 @@ def seed_people(password: str) -> DemoPeople:
         EASTMOOR, Organisation.Type.COMMUNITY, "Midlands", EASTMOOR_PEOPLE, people
     )
     editor = _person(people, *EDITOR)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
     moderator = _person(people, *MODERATOR)
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(Group.objects.get_or_create(name="Moderators")[0])
     _give_authenticators(people.users.values())
     return people
 

@@ -4,16 +4,21 @@ from django import forms
 from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import FieldDoesNotExist
+from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from . import email_choices
 from .models import User
 
+# Most specific first: CheckboxSelectMultiple is a RadioSelect to isinstance, and took the
+# radio class (its ticks did not show) while RadioSelect came first.
 _WIDGET_CLASSES = {
     forms.Textarea: "nhsuk-textarea",
+    forms.CheckboxSelectMultiple: "nhsuk-checkboxes__input",
     forms.Select: "nhsuk-select",
     forms.RadioSelect: "nhsuk-radios__input",
-    forms.CheckboxSelectMultiple: "nhsuk-checkboxes__input",
     forms.CheckboxInput: "nhsuk-checkboxes__input",
     forms.ClearableFileInput: "nhsuk-file-upload",
     forms.FileInput: "nhsuk-file-upload",
@@ -34,21 +39,127 @@ def widget_css_class(widget: forms.Widget) -> str:
     return "nhsuk-input"
 
 
+# Widgets whose limit is shown with the design system's character count. Passwords, email
+# addresses, figures and codes keep their limit (checked on the server) without a counter.
+_COUNTED_INPUT_TYPES = {"text", "search"}
+_UNCOUNTED_INPUT_MODES = {"numeric", "decimal"}
+
+
+def field_noun(field: forms.Field) -> str:
+    """The field's label as a phrase to use inside a sentence: "Title" -> "title"."""
+    label = str(field.label or "").strip()
+    for ending in ("(optional)", "?", ".", ":"):
+        label = label.removesuffix(ending).strip()
+    # Keep capitals that mean something ("NHS number", "CSV file", "WRES").
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def _required_message(field: forms.Field, noun: str) -> str:
+    widget = field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        return _("Select “%(label)s” to go on") % {"label": field.label}
+    if isinstance(widget, forms.FileInput):
+        return _("Choose %(noun)s") % {"noun": noun}
+    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+        return _("Select %(noun)s") % {"noun": noun}
+    return _("Enter %(noun)s") % {"noun": noun}
+
+
+def _too_long_message(noun: str) -> str:
+    """ "The title must be 200 characters or fewer. You have 250.", with Django's
+    MaxLengthValidator filling in the figures."""
+    for article in ("a ", "an "):
+        if noun.startswith(article):
+            noun = "the " + noun.removeprefix(article)
+    return _("%(noun)s must be %(limit)s characters or fewer. You have %(count)s.") % {
+        "noun": noun[:1].upper() + noun[1:],
+        "limit": "%(limit_value)d",
+        "count": "%(show_value)d",
+    }
+
+
+def character_limit(field: forms.Field) -> int | None:
+    """The limit to show with a character count, or None for fields that do not show one."""
+    limit = getattr(field, "max_length", None)
+    if not limit:
+        return None
+    widget = field.widget
+    if isinstance(widget, forms.Textarea):
+        return limit
+    if not isinstance(widget, forms.TextInput) or widget.input_type not in _COUNTED_INPUT_TYPES:
+        return None
+    if widget.attrs.get("inputmode") in _UNCOUNTED_INPUT_MODES:
+        return None
+    if widget.attrs.get("autocomplete") == "one-time-code":
+        return None
+    return limit
+
+
 class NHSUKFormMixin:
-    """Adds the design system's classes and error attributes to every widget."""
+    """Adds the design system's classes, error attributes, character counts and messages.
+
+    Every limited field is checked on the server and never cut short in the browser: the
+    `maxlength` attribute is dropped, so people can type past the limit and see the count
+    turn into an error (the NHS.UK character count), and the form says by how much.
+    Error messages name the field ("Enter a title"): `field_nouns` gives a field's name in a
+    sentence where its label does not read well ("What will you do?" -> "what you will do");
+    a message set on the field itself always wins.
+    """
+
+    field_nouns: dict = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            self._take_model_limit(name, field)
             css = widget_css_class(field.widget)
             if css == "nhsuk-input" and isinstance(field.widget, forms.DateInput):
                 field.widget.input_type = "date"
             existing = field.widget.attrs.get("class", "")
             field.widget.attrs["class"] = f"{css} {existing}".strip()
+            field.widget.attrs.pop("maxlength", None)
+            described_by = []
+            limit = character_limit(field)
+            field.character_count = limit
+            if limit:
+                field.widget.attrs["class"] += " nhsuk-js-character-count"
+                described_by.append(f"{self.auto_id % name}-info")
             if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"{self.auto_id % name}-hint"
+                described_by.append(f"{self.auto_id % name}-hint")
+            if described_by:
+                field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+    def _take_model_limit(self, name: str, field: forms.Field) -> None:
+        """A model's text field limited by a validator (not by max_length) gets the same
+        limit on the form, so it is counted and refused by the field, not after saving."""
+        meta = getattr(self, "_meta", None)
+        model = getattr(meta, "model", None)
+        if model is None or not isinstance(field, forms.CharField) or field.max_length:
+            return
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return
+        for validator in model_field.validators:
+            if isinstance(validator, MaxLengthValidator):
+                field.max_length = validator.limit_value
+                field.validators.append(MaxLengthValidator(validator.limit_value))
+                return
+
+    def _name_the_fields(self):
+        """Replaces Django's anonymous messages with ones that name the field."""
+        default_required = str(forms.Field.default_error_messages["required"])
+        for name, field in self.fields.items():
+            noun = str(self.field_nouns.get(name) or field_noun(field))
+            if str(field.error_messages.get("required", "")) == default_required:
+                field.error_messages["required"] = _required_message(field, noun)
+            if getattr(field, "max_length", None) and "max_length" not in field.error_messages:
+                field.error_messages["max_length"] = _too_long_message(noun)
 
     def full_clean(self):
+        self._name_the_fields()
         super().full_clean()
         for name in self.errors:
             if name not in self.fields:
@@ -70,6 +181,7 @@ SIGN_IN_REFUSED = _(
 
 class SignInForm(NHSUKFormMixin, AuthenticationForm):
     error_messages = {"invalid_login": SIGN_IN_REFUSED, "inactive": SIGN_IN_REFUSED}
+    field_nouns = {"username": _("your email address"), "password": _("your password")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,6 +191,13 @@ class SignInForm(NHSUKFormMixin, AuthenticationForm):
 
 class AcceptInvitationForm(NHSUKFormMixin, forms.Form):
     """Sets the name and password of a new account made from an invitation."""
+
+    field_nouns = {
+        "first_name": _("your first name"),
+        "last_name": _("your last name"),
+        "password1": _("a password"),
+        "password2": _("the password again"),
+    }
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
@@ -117,13 +236,54 @@ class AcceptInvitationForm(NHSUKFormMixin, forms.Form):
 
 
 class PasswordResetForm(NHSUKFormMixin, auth_forms.PasswordResetForm):
+    field_nouns = {"email": _("your email address")}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("Email address")
 
 
 class SetPasswordForm(NHSUKFormMixin, auth_forms.SetPasswordForm):
-    pass
+    field_nouns = {
+        "new_password1": _("a new password"),
+        "new_password2": _("the new password again"),
+    }
+
+
+class PasswordChangeForm(NHSUKFormMixin, auth_forms.PasswordChangeForm):
+    """Django's form for a signed-in person's new password, with the current one checked
+    through `authenticate`, so wrong guesses count towards the sign-in pause."""
+
+    field_nouns = {
+        "old_password": _("your current password"),
+        "new_password1": _("a new password"),
+        "new_password2": _("the new password again"),
+    }
+
+    def __init__(self, *args, request, **kwargs):
+        self.request = request
+        super().__init__(request.user, *args, **kwargs)
+        self.fields["old_password"].label = _("Current password")
+        self.fields["new_password1"].label = _("New password")
+        self.fields["new_password1"].help_text = _(
+            "At least 12 characters. Avoid common words and passwords."
+        )
+        self.fields["new_password1"].widget.attrs["aria-describedby"] = (
+            f"{self.auto_id % 'new_password1'}-hint"
+        )
+        self.fields["new_password2"].label = _("New password again")
+        # Django's "Enter the same password as before, for verification." says nothing new.
+        self.fields["new_password2"].help_text = ""
+        self.fields["new_password2"].widget.attrs.pop("aria-describedby", None)
+
+    def clean_old_password(self):
+        password = self.cleaned_data.get("old_password", "")
+        checked = authenticate(self.request, username=self.user.email, password=password)
+        if checked is None or checked.pk != self.user.pk:
+            raise forms.ValidationError(
+                _("Your current password is not right."), code="password_incorrect"
+            )
+        return password
 
 
 class CurrentPasswordMixin:
@@ -160,6 +320,8 @@ class CurrentPasswordMixin:
 class SecondFactorForm(NHSUKFormMixin, forms.Form):
     """The code from an authenticator app, or a recovery code, at the second sign-in step."""
 
+    field_nouns = {"token": _("the security code")}
+
     token = forms.CharField(
         label=_("Security code"),
         max_length=20,
@@ -173,6 +335,7 @@ class SecondFactorForm(NHSUKFormMixin, forms.Form):
 
 
 class AuthenticatorSetupForm(CurrentPasswordMixin, NHSUKFormMixin, forms.Form):
+    field_nouns = {"token": _("the code from your authenticator app")}
     token = forms.CharField(
         label=_("Code from your authenticator app"),
         max_length=10,
@@ -191,6 +354,7 @@ class PasswordCheckForm(CurrentPasswordMixin, NHSUKFormMixin, forms.Form):
 
 
 class ChangeEmailForm(CurrentPasswordMixin, NHSUKFormMixin, forms.Form):
+    field_nouns = {"email": _("your new email address")}
     email = forms.EmailField(
         label=_("New email address"),
         max_length=254,
@@ -244,3 +408,24 @@ class SecondFactorResetForm(CurrentPasswordMixin, NHSUKFormMixin, forms.Form):
             )
         self.person = person
         return email
+
+
+class EmailChoicesForm(NHSUKFormMixin, forms.Form):
+    """Which automatic emails the person gets (learning.email_choices); ticked means on."""
+
+    on = forms.MultipleChoiceField(
+        label=_("Which automatic emails do you want?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Untick an email to stop it. Reminders your facilitator sends you, invitations and "
+            "emails about your account's security always arrive."
+        ),
+        error_messages={"invalid_choice": _("Choose from the emails listed.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on"].choices = [
+            (kind.key, f"{kind.label}: {kind.hint}") for kind in email_choices.KINDS
+        ]

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from .errors import request_too_large
+
 ADMIN_PREFIX = "/admin/"
 
 
@@ -39,7 +41,7 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             return HttpResponse(_("The request was not valid."), status=400)
         if length > limit:
-            return HttpResponse(_("The request was too large."), status=413)
+            return request_too_large(request, limit)
         return self.get_response(request)
 
 

@@ -48,6 +48,10 @@ class User(AbstractUser):
     # (learning.receivers). The second-factor check compares it on every request with the
     # value its session was checked under, so a new leading role needs a second factor at once.
     roles_version = models.PositiveIntegerField(default=0, editable=False)
+    # When the person's last active seat ended (learning.receivers); cleared when they have a
+    # seat again. `prune_security_records` erases accounts seatless for longer than
+    # BOARDREADY_SEATLESS_ACCOUNT_DAYS. Null for people who never had a seat (editors, staff).
+    seatless_since = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
@@ -248,3 +252,22 @@ class SecondFactorReset(models.Model):
 
     def __str__(self):
         return f"Second factor reset {self.pk}"
+
+
+class EmailOptOut(models.Model):
+    """An automatic email a person has turned off on "Your account" (learning.email_choices).
+    No row means the email is on: members signed up for the service's own reminders."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_opt_outs"
+    )
+    kind = models.CharField(max_length=30)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="email_opt_out_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} has turned off {self.kind}"

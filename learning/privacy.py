@@ -12,8 +12,7 @@
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from learning.audit.models import AuditEvent
-from learning.audit.services import audit_record
+from learning.audit.services import audit_record_viewed
 
 FLOOR = 3  # whatever the settings say, no figure ever stands on fewer people than this
 
@@ -50,12 +49,13 @@ def record_viewed(*, viewer, owner, target, request=None) -> None:
 
     Called by the access helpers that fetch one person's data for someone else: `owner` is
     the person the data belongs to, `target` the record read (stored as a reference only)."""
-    if owner is None or not getattr(viewer, "is_authenticated", False) or owner.pk == viewer.pk:
+    record_views(viewer=viewer, views=[(owner, target)], request=request)
+
+
+def record_views(*, viewer, views, request=None) -> None:
+    """`record_viewed` for a listing: one event per (owner, record), written in one query."""
+    if not getattr(viewer, "is_authenticated", False):
         return
-    audit_record(
-        actor=viewer,
-        action=AuditEvent.Action.PERSONAL_DATA_VIEWED,
-        subject_user=owner,
-        target=target,
-        request=request,
-    )
+    others = [(owner, target) for owner, target in views if owner.pk != viewer.pk]
+    if others:
+        audit_record_viewed(actor=viewer, views=others, request=request)

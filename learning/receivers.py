@@ -4,6 +4,7 @@ moves it on, which makes SecondFactorMiddleware look again at what the person no
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from .models import Membership, User
 
@@ -15,3 +16,15 @@ def roles_changed(sender, instance: Membership, **kwargs) -> None:
     if Membership.user.is_cached(instance):
         # The same person in memory (the one a sign-in in this request would store) follows.
         instance.user.roles_version += 1
+
+
+@receiver(post_save, sender=Membership, dispatch_uid="boardready_seatless_since_on_save")
+@receiver(post_delete, sender=Membership, dispatch_uid="boardready_seatless_since_on_delete")
+def seatless_since_kept(sender, instance: Membership, **kwargs) -> None:
+    """Notes when the person's last active seat ended, for the retention rule; clears it when
+    they have a seat again. Two small queries, only when a seat changes."""
+    person = User.objects.filter(pk=instance.user_id)
+    if Membership.objects.filter(user_id=instance.user_id, is_active=True).exists():
+        person.filter(seatless_since__isnull=False).update(seatless_since=None)
+    else:
+        person.filter(seatless_since__isnull=True).update(seatless_since=timezone.now())

@@ -29,8 +29,12 @@ account_patterns = [
         name="account_recovery_codes_new",
     ),
     path("email/", account_views.email_change, name="account_email_change"),
+    path("password/", account_views.password_change, name="account_password_change"),
+    path("emails/", account_views.email_choices_edit, name="account_emails"),
     path("my-data/", audit_views.my_data, name="account_my_data"),
     path("my-data/download/", audit_views.my_data_download, name="account_my_data_download"),
+    path("delete/", audit_views.account_erase, name="account_erase"),
+    path("deleted/", audit_views.account_erased, name="account_erased"),
     path("sign-in-pauses/", account_views.sign_in_pauses, name="account_sign_in_pauses"),
     path("stay-signed-in/", account_views.stay_signed_in, name="account_stay_signed_in"),
     path(
@@ -84,6 +88,7 @@ urlpatterns = [
         name="accessibility",
     ),
     path("cookies/", TemplateView.as_view(template_name="pages/cookies.html"), name="cookies"),
+    path("privacy/", audit_views.privacy_notice, name="privacy_notice"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -93,6 +98,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "learning.errors.bad_request"
 handler500 = "learning.health.server_error"
 
 # Wagtail's page tree comes last so every path above wins.

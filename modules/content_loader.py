@@ -38,8 +38,8 @@ INDEX_PAGES = [
         ModuleIndexPage,
         "modules",
         "Pre-reading modules",
-        "Short modules to read before each board development session. Each takes 10 to 20 "
-        "minutes. Your facilitator will tell you which to read and by when.",
+        "Short modules to read before each board development session."
+        " Your facilitator will tell you which to read and by when.",
     ),
     (
         GlossaryPage,

@@ -48,7 +48,14 @@ def lexicon_stamp() -> tuple:
 
 
 def _build() -> Matcher:
-    terms = list(LexiconTerm.objects.filter(live=True).values_list("term", "slug"))
+    return matcher_for_terms(
+        list(LexiconTerm.objects.filter(live=True).values_list("term", "slug"))
+    )
+
+
+def matcher_for_terms(terms: list[tuple[str, str]]) -> Matcher:
+    """A matcher over (term, slug) pairs; longer terms are tried first, so a phrase that is
+    a term of its own ("white privilege") wins over a term inside it ("privilege")."""
     if not terms:
         return Matcher(pattern=None, slugs={})
     alternatives = sorted({term for term, _ in terms}, key=len, reverse=True)
@@ -114,20 +121,31 @@ class LexiconLinker:
         if self.matcher.pattern is None or not self.glossary_url:
             return mark_safe(html)  # noqa: S308 - editor's rich text, already trusted
         parts = []
-        inside_link = 0
+        open_skips: list[str] = []
         for part in _TAG.split(html):
             if part.startswith("<"):
-                tag = part[1:3].lower()
-                if tag in ("a ", "a>"):
-                    inside_link += 1
-                elif part[:4].lower() == "</a>":
-                    inside_link = max(0, inside_link - 1)
+                _track_skipped(part, open_skips)
                 parts.append(part)
-            elif inside_link or not part.strip():
+            elif open_skips or not part.strip():
                 parts.append(part)
             else:
-                parts.append(self.matcher.pattern.sub(self._replace, part))
+                parts.append(self._link_text(part))
         return mark_safe("".join(parts))  # noqa: S308 - only our own anchors are added
+
+    def _link_text(self, text: str) -> str:
+        """Links the terms in one run of text. Terms that run straight into one another
+        ("race equality", with no term of that name) make a phrase that none of them
+        names, so none of them is linked; a term followed by a number is a title
+        ("Race 2.0") and is left alone too."""
+        out, last = [], 0
+        for run in _runs(self.matcher.pattern, text):
+            start, end = run[0].start(), run[-1].end()
+            out.append(text[last:start])
+            alone = len(run) == 1 and not _TITLE_NUMBER.match(text, end)
+            out.append(self._replace(run[0]) if alone else text[start:end])
+            last = end
+        out.append(text[last:])
+        return "".join(out)
 
     def _replace(self, match: re.Match) -> str:
         text = match.group(0)
@@ -137,3 +155,36 @@ class LexiconLinker:
         self.linked.add(slug)
         href = escape(f"{self.glossary_url}#{slug}")
         return f'<a class="br-term-link" href="{href}">{text}</a>'
+
+
+# Elements whose words are never linked: links themselves, headings, quotations, and the
+# titles of reports and other works (cite, em, i), such as *Race 2.0*.
+_SKIPPED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "q", "cite", "em", "i"}
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
+_TITLE_NUMBER = re.compile(r"\s+\d")
+_BETWEEN_TERMS = re.compile(r"[ \t\u00a0]+")
+
+
+def _track_skipped(tag: str, open_skips: list[str]) -> None:
+    found = _TAG_NAME.match(tag)
+    if found is None or tag.endswith("/>"):
+        return
+    closing, name = found.group(1), found.group(2).lower()
+    if name not in _SKIPPED:
+        return
+    if not closing:
+        open_skips.append(name)
+    elif name in open_skips:
+        # Close the innermost element of that name (and anything left open inside it).
+        del open_skips[len(open_skips) - 1 - open_skips[::-1].index(name) :]
+
+
+def _runs(pattern: re.Pattern, text: str) -> list[list[re.Match]]:
+    """The pattern's matches in text, grouped where only spaces lie between two of them."""
+    runs: list[list[re.Match]] = []
+    for match in pattern.finditer(text):
+        if runs and _BETWEEN_TERMS.fullmatch(text, runs[-1][-1].end(), match.start()):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    return runs

@@ -5,9 +5,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import QuerySet
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
 
 from modules.areas import GoodPracticeArea
 from modules.models import (
@@ -152,6 +154,49 @@ class SearchResults:
         return len(self.modules) + len(self.terms) + len(self.case_studies)
 
 
+# Words past this many are searched as typed, so a long query stays a small one.
+_WIDENED_WORDS = 8
+_SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z")
+
+
+def word_forms(word: str) -> list[str]:
+    """The word with its English singular or plural beside it: "microaggressions" ->
+    ["microaggressions", "microaggression"], "policy" -> ["policy", "policies"]. A rough
+    rule, enough for a search index without a stemmer: a form that is not a word finds
+    nothing, so "-es" endings try both ("biases": "biase" and "bias")."""
+    lower = word.lower()
+    if len(lower) < 3 or not lower.isalpha():
+        return [word]
+    if lower.endswith("ies") and len(lower) > 4:
+        others = [lower[:-3] + "y"]
+    elif lower.endswith("es"):
+        others = [lower[:-1], lower[:-2]]
+    elif lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        others = [lower[:-1]]
+    elif lower.endswith("y") and lower[-2] not in "aeiou":
+        others = [lower[:-1] + "ies"]
+    elif lower.endswith(_SIBILANT_ENDINGS):
+        others = [lower + "es"]
+    else:
+        others = [lower + "s"]
+    return [word, *others]
+
+
+def search_query(text: str):
+    """What to hand the search backend. PostgreSQL's English configuration stems words
+    itself; SQLite's index does not, so each word is widened to its singular and plural."""
+    if connection.vendor == "postgresql":
+        return text
+    words = text.split()
+    parts = [
+        Or([PlainText(form) for form in word_forms(word)])
+        if index < _WIDENED_WORDS
+        else PlainText(word)
+        for index, word in enumerate(words)
+    ]
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
 def search_content(query: str, request) -> SearchResults:
     """Published modules, lexicon terms and case studies matching the words, best first."""
     query = " ".join(_SEARCH_NOISE.sub(" ", query[:SEARCH_MAX_LENGTH]).split())
@@ -159,10 +204,12 @@ def search_content(query: str, request) -> SearchResults:
     glossary_url = glossary.get_url(request) if glossary else ""
     if not query:
         return SearchResults(query, [], [], [], glossary_url)
+    widened = search_query(query)
+    terms = LexiconTerm.objects.filter(live=True)
     return SearchResults(
         query=query,
-        modules=list(ModulePage.objects.live().search(query)[:20]),
-        terms=list(get_search_backend().search(query, LexiconTerm.objects.filter(live=True))[:20]),
-        case_studies=list(CaseStudyPage.objects.live().search(query)[:20]),
+        modules=list(ModulePage.objects.live().search(widened)[:20]),
+        terms=list(get_search_backend().search(widened, terms)[:20]),
+        case_studies=list(CaseStudyPage.objects.live().search(widened)[:20]),
         glossary_url=glossary_url,
     )

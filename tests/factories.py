@@ -1,7 +1,10 @@
 """factory_boy factories for the board domain. Each app's issue adds its own below or beside."""
 
+from datetime import timedelta
+
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from learning.models import Board, Invitation, Membership, Organisation, Role
 
@@ -42,6 +45,9 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     board = factory.SubFactory(BoardFactory)
     role = Role.NON_EXECUTIVE_DIRECTOR
+    # Seated a year ago, before any reading a test sets: someone who joins after a due date has
+    # seven days from joining (learning.development.dates.personal_due_date).
+    joined_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=365))
 
 
 class InvitationFactory(factory.django.DjangoModelFactory):

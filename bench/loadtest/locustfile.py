@@ -29,6 +29,7 @@ import gevent
 from locust import FastHttpUser, between
 
 from bench.loadtest.compare import BURST
+from bench.loadtest.steps import person_headers
 
 PLAN = json.loads(Path(os.environ["BOARDREADY_LOADTEST_PLAN"]).read_text(encoding="utf-8"))
 
@@ -44,11 +45,6 @@ CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 _members = itertools.count()
 _chairs = itertools.count()
-
-
-def _headers(person: dict) -> dict:
-    cookies = "; ".join(f"{name}={value}" for name, value in person["cookies"].items())
-    return {"X-Forwarded-Proto": "https", "Cookie": cookies}
 
 
 def _expect(response, status: int) -> None:
@@ -73,7 +69,7 @@ class Member(Person):
 
     def on_start(self):
         self.person = PLAN["members"][next(_members) % len(PLAN["members"])]
-        self.headers = _headers(self.person)
+        self.headers = person_headers(self.person)
         self.position = 0
         gevent.sleep(random.uniform(0, THINK[1]))  # noqa: S311 (spreading, not secrecy)
 
@@ -120,7 +116,7 @@ class Chair(Person):
 
     def on_start(self):
         self.person = PLAN["chairs"][next(_chairs) % len(PLAN["chairs"])]
-        self.headers = _headers(self.person)
+        self.headers = person_headers(self.person)
         self.opened = False
 
     def open_dashboard(self):

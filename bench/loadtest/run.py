@@ -373,7 +373,7 @@ class Multi:
 
     def steps(self, host: str, plan: dict) -> list[steps.StepResult]:
         member = plan["members"][0]
-        headers = _request_headers(member)
+        headers = steps.person_headers(member)
         results = []
         old = plan["glossary"]
 
@@ -405,7 +405,7 @@ class Multi:
             _log("Step: PostgreSQL restarted while people read…", self.began)
             version = _postgres_version()
             targets = [
-                (host + person[page], _request_headers(person))
+                (host + person[page], steps.person_headers(person))
                 for person in plan["members"][:4]
                 for page in ("home", "module")
             ]
@@ -426,11 +426,6 @@ class Multi:
                 )
             )
         return results
-
-
-def _request_headers(person: dict) -> dict:
-    cookies = "; ".join(f"{name}={value}" for name, value in person["cookies"].items())
-    return {"X-Forwarded-Proto": "https", "Cookie": cookies}
 
 
 def main(argv=None) -> int:  # noqa: C901, PLR0915 (one run, step by step)

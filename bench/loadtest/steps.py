@@ -25,6 +25,12 @@ RESTART_GRACE = 2.0  # seconds after the restart command returns that still coun
 UNAVAILABLE = "Sorry, the service is unavailable"  # templates/503.html's heading
 
 
+def person_headers(person: dict) -> dict:
+    """A simulated person's request headers: their session cookies, behind the pretend TLS proxy."""
+    cookies = "; ".join(f"{name}={value}" for name, value in person["cookies"].items())
+    return {"X-Forwarded-Proto": "https", "Cookie": cookies}
+
+
 @dataclass(frozen=True)
 class Probe:
     started: float

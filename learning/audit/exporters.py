@@ -2,13 +2,13 @@
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from learning.models import Invitation, Membership, RecoveryCode, SecondFactorReset
+from learning.models import EmailOptOut, Invitation, Membership, RecoveryCode, SecondFactorReset
 
 from .models import AuditEvent, UserSession
 from .personal_data import covers, export_rows
 
 
-@covers("learning.User", "learning.Membership", "learning.Invitation")
+@covers("learning.User", "learning.Membership", "learning.Invitation", "learning.EmailOptOut")
 def account_personal_data(user) -> dict:
     memberships = Membership.objects.filter(user=user).select_related("board__organisation")
     return {
@@ -51,6 +51,9 @@ def account_personal_data(user) -> dict:
                 "board__organisation"
             )
         ],
+        "Automatic emails you turned off": sorted(
+            EmailOptOut.objects.filter(user=user).values_list("kind", flat=True)
+        ),
     }
 
 

@@ -30,6 +30,7 @@ class AuditEvent(models.Model):
         RECOVERY_CODE_USED = "recovery_code_used", _("Recovery code used")
         EMAIL_CHANGED = "email_changed", _("Email address changed")
         PASSWORD_RESET = "password_reset", _("Password reset")
+        PASSWORD_CHANGED = "password_changed", _("Password changed")
         PERSONAL_DATA_VIEWED = "personal_data_viewed", _("Viewed another person's data")
         EXPORT_DOWNLOADED = "export_downloaded", _("Export downloaded")
         PDF_DOWNLOADED = "pdf_downloaded", _("PDF downloaded")

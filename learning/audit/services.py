@@ -54,6 +54,26 @@ def audit_record(
     return event
 
 
+def audit_record_viewed(*, actor, views, request=None) -> int:
+    """Adds one "viewed another person's data" event per (person, record) in `views`, in one
+    query, so a listing of several people's data costs the same whatever its length.
+
+    Callers (learning.privacy.record_viewed) leave out the actor's own data."""
+    ip_address = (client_ip(request) or None) if request is not None else None
+    events = [
+        AuditEvent(
+            actor=_person(actor),
+            action=AuditEvent.Action.PERSONAL_DATA_VIEWED,
+            subject_user=owner,
+            target=_target_label(target),
+            ip_address=ip_address,
+        )
+        for owner, target in views
+    ]
+    AuditEvent.objects.bulk_create(events)
+    return len(events)
+
+
 def session_track(*, user, session_key: str) -> None:
     """Remembers that `user` is signed in with `session_key` (idempotent)."""
     if session_key:
@@ -66,13 +86,15 @@ def session_forget(*, session_key: str | None) -> None:
 
 
 @transaction.atomic
-def sessions_end_for_user(*, user, request=None) -> int:
-    """Deletes every server-side session `user` has open; returns how many there were."""
+def sessions_end_for_user(*, user, request=None, keep: str | None = None) -> int:
+    """Deletes every server-side session `user` has open, except the one keyed `keep`;
+    returns how many were ended."""
     store = import_module(settings.SESSION_ENGINE).SessionStore
-    keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
+    others = UserSession.objects.filter(user=user).exclude(session_key=keep or "")
+    keys = list(others.values_list("session_key", flat=True))
     for key in keys:
         store(session_key=key).delete()
-    UserSession.objects.filter(user=user).delete()
+    UserSession.objects.filter(user=user, session_key__in=keys).delete()
     if keys:
         audit_record(
             actor=getattr(request, "user", None),

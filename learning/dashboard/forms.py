@@ -41,6 +41,14 @@ def initial_for(board, defaults: BoardPaperDefaults | None, *, chair_name: str) 
 
 
 class BoardPaperForm(NHSUKFormMixin, forms.Form):
+    field_nouns = {
+        "meeting": _("the meeting"),
+        "meeting_date": _("the date of the meeting"),
+        "agenda_item": _("the agenda item"),
+        "purpose": _("the purpose of the paper"),
+        "presenter": _("who presents the paper"),
+        "asked_to": _("what the board is asked to do"),
+    }
     meeting = forms.CharField(label=_("Meeting"), max_length=200)
     meeting_date = forms.DateField(
         label=_("Date of the meeting"),

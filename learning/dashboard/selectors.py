@@ -75,7 +75,8 @@ class NextSession:
 
 @dataclass
 class QuizRate:
-    """A knowledge check's pass rate on this board; `shown` only at or above the minimum."""
+    """A knowledge check's pass rate on this board; `shown` only at or above the minimum (below
+    it `finished` and `passed` are 0, whatever the real counts)."""
 
     quiz: Quiz
     finished: int
@@ -197,8 +198,9 @@ def knowledge_check_rates(board: Board, *, minimum: int) -> list[QuizRate]:
     for quiz in quizzes:
         row = counts.get(quiz.pk, {"finished": 0, "passed": 0})
         shown = group_is_shown(row["finished"], minimum=minimum)
+        # below the minimum not even the count leaves the selector (the page says "fewer than")
         rates.append(
-            QuizRate(quiz, row["finished"], row["passed"] if shown else 0, shown),
+            QuizRate(quiz, row["finished"] if shown else 0, row["passed"] if shown else 0, shown),
         )
     return rates
 
@@ -263,7 +265,7 @@ def board_dashboard(
     minimum = minimum_group()
     rates = knowledge_check_rates(board, minimum=minimum)
     summaries = latest_summaries(board)
-    follow = follow_through(board, today=timezone.localdate(now))
+    follow = follow_through(board, today=timezone.localdate(now), owners=sees_commitments)
     areas = weakest_areas(follow, rates)
     return BoardDashboard(
         board=board,

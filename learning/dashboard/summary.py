@@ -88,7 +88,7 @@ def _follow_through(data: BoardDashboard) -> str:
     return _(
         "%(percent)s%% of members have shared an equality commitment, and %(overdue)s shared "
         "commitments are overdue."
-    ) % {"percent": follow.members_percent, "overdue": len(follow.overdue)}
+    ) % {"percent": follow.members_percent, "overdue": follow.overdue_count}
 
 
 def summary_sentences(data: BoardDashboard) -> list[str]:

@@ -38,3 +38,15 @@ def default_due_date(starts_at: datetime, working_days: int = 2) -> date:
 
 def is_overdue(due_date: date, now: datetime | None = None) -> bool:
     return (now or timezone.now()) >= due_end(due_date)
+
+
+JOINER_DAYS = 7  # a member who joins on or after a due date has this long from joining
+
+
+def personal_due_date(due_date: date, joined_at: datetime | None) -> date:
+    """The day one member's reading is due: the assignment's, or, for someone who joined the
+    board on or after that day, seven days after the day they joined."""
+    if joined_at is None:
+        return due_date
+    joined = london(joined_at).date()
+    return joined + timedelta(days=JOINER_DAYS) if joined >= due_date else due_date

@@ -5,6 +5,7 @@ from datetime import time
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from learning.forms import NHSUKFormMixin
 from learning.models import Role
@@ -12,7 +13,7 @@ from modules.models import ModulePage
 
 from .dates import default_due_date, london, london_datetime, london_today
 from .invitations import MAX_CSV_BYTES, TOO_LARGE
-from .models import due_date_problem, session_date_problem, two_years_after
+from .models import AGENDA_MAX, due_date_problem, session_date_problem, two_years_after
 
 DURATIONS = [
     (60, _("1 hour")),
@@ -26,6 +27,14 @@ DURATIONS = [
 
 class SessionForm(NHSUKFormMixin, forms.Form):
     """A session's details. The date and time are London time."""
+
+    field_nouns = {
+        "title": _("a title"),
+        "date": _("a date"),
+        "start_time": _("a start time"),
+        "duration_minutes": _("a length"),
+        "location": _("the location"),
+    }
 
     title = forms.CharField(label=_("Title"), max_length=200)
     date = forms.DateField(
@@ -53,6 +62,7 @@ class SessionForm(NHSUKFormMixin, forms.Form):
     agenda = forms.CharField(
         label=_("Agenda (optional)"),
         required=False,
+        max_length=AGENDA_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Put each item on its own line. Members see it on their calendar."),
     )
@@ -106,6 +116,8 @@ class SessionForm(NHSUKFormMixin, forms.Form):
 
 class AssignmentForm(NHSUKFormMixin, forms.Form):
     """A published module set as reading, with the day it is due."""
+
+    field_nouns = {"module": _("a module"), "due_date": _("a due date")}
 
     module = forms.ModelChoiceField(
         label=_("Module"), queryset=ModulePage.objects.none(), empty_label=_("Choose a module")
@@ -168,6 +180,12 @@ class AttendanceForm(NHSUKFormMixin, forms.Form):
 class InvitationForm(NHSUKFormMixin, forms.Form):
     """One person to invite to the board."""
 
+    field_nouns = {
+        "email": _("their email address"),
+        "first_name": _("their first name"),
+        "last_name": _("their last name"),
+    }
+
     email = forms.EmailField(label=_("Email address"))
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
@@ -181,6 +199,8 @@ class InvitationForm(NHSUKFormMixin, forms.Form):
 
 class InvitationUploadForm(NHSUKFormMixin, forms.Form):
     """A CSV file of people to invite."""
+
+    field_nouns = {"file": _("a CSV file")}
 
     file = forms.FileField(
         label=_("CSV file"),
@@ -199,3 +219,53 @@ class InvitationUploadForm(NHSUKFormMixin, forms.Form):
 
 class DigestForm(forms.Form):
     wanted = forms.BooleanField(required=False)
+
+
+REMINDER_MESSAGE_MAX = 500
+
+
+class ReminderForm(NHSUKFormMixin, forms.Form):
+    """Who gets the facilitator's reminder (everyone outstanding, ticked at first) and an
+    optional short message of the facilitator's own."""
+
+    recipients = forms.MultipleChoiceField(
+        label=_("Who should get a reminder?"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Everyone who still has reading to finish is ticked. Untick anyone to leave out."
+        ),
+        error_messages={
+            "required": _("Choose at least one person to remind."),
+            "invalid_choice": _(
+                "Choose people from the list. Someone you chose has no reading left."
+            ),
+        },
+    )
+    message = forms.CharField(
+        label=_("Your message (optional)"),
+        required=False,
+        max_length=REMINDER_MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Added to the email under the reading list. Up to 500 characters."),
+        error_messages={
+            "max_length": _("Your message must be 500 characters or fewer."),
+        },
+    )
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"].choices = [
+            (str(row.user.pk), _reminder_label(row)) for row in rows
+        ]
+        if not self.is_bound:
+            self.initial.setdefault("recipients", [str(row.user.pk) for row in rows])
+
+    def recipient_ids(self) -> set[int]:
+        return {int(value) for value in self.cleaned_data["recipients"]}
+
+
+def _reminder_label(row) -> str:
+    name = row.user.get_full_name() or row.user.email
+    count = len(row.outstanding)
+    left = ngettext("%(n)s module left", "%(n)s modules left", count) % {"n": count}
+    return f"{name} ({left})"

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,8 @@ from learning.models import Board, Invitation
 from modules.models import ModulePage
 
 from .dates import london
+
+AGENDA_MAX = 5_000  # characters; the form and the model both refuse more
 
 
 class DevelopmentSession(models.Model):
@@ -23,7 +26,9 @@ class DevelopmentSession(models.Model):
     duration_minutes = models.PositiveSmallIntegerField(_("length in minutes"), default=120)
     location = models.CharField(_("location"), max_length=300, blank=True)
     online_link = models.URLField(_("online link"), blank=True)
-    agenda = models.TextField(_("agenda"), blank=True)
+    agenda = models.TextField(
+        _("agenda"), blank=True, max_length=AGENDA_MAX, validators=[MaxLengthValidator(AGENDA_MAX)]
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

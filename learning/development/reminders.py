@@ -3,6 +3,8 @@
 - Reading due within 48 hours and not complete: one reminder per person per assignment.
 - Reading overdue and the session still ahead: one overdue notice per person per assignment.
 - From 7am (Europe/London), one digest a day to each facilitator who has not opted out.
+People who turned "due soon" or "overdue" emails off on "Your account" (learning.email_choices)
+do not get those; each of them says how to turn it off.
 Each email has a unique key in the Notification table, so running twice sends nothing new.
 The same run keeps the readiness snapshot of every session that has started.
 """
@@ -14,9 +16,10 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from learning import email_choices
 from learning.models import Membership, Role
 
-from .dates import due_end, london, london_today
+from .dates import due_end, london, london_today, personal_due_date
 from .emails import absolute_url, module_url, notification_queue
 from .models import Assignment, DevelopmentSession, DigestOptOut, Notification
 from .selectors import progress_grid, ready_count
@@ -39,8 +42,8 @@ def snapshots_take_due(now: datetime) -> int:
     return taken
 
 
-def _reading_kind(assignment: Assignment, now: datetime) -> str | None:
-    deadline = due_end(assignment.due_date)
+def _reading_kind(due_date, now: datetime) -> str | None:
+    deadline = due_end(due_date)
     if now >= deadline:
         return Notification.Kind.OVERDUE
     if deadline - now <= DUE_SOON:
@@ -57,7 +60,8 @@ def reading_reminders_send(now: datetime) -> int:
             session__cancelled_at__isnull=True,
             due_date__lte=london_today(now + DUE_SOON),
         ).select_related("module", "session__board")
-        if _reading_kind(assignment, now)
+        # A member who joined late may be due later (personal_due_date), never earlier.
+        if _reading_kind(assignment.due_date, now)
     ]
     if not assignments:
         return 0
@@ -66,8 +70,8 @@ def reading_reminders_send(now: datetime) -> int:
         board_id__in={assignment.session.board_id for assignment in assignments}
     )
     for membership in memberships.select_related("user"):
-        members_by_board[membership.board_id].append(membership.user)
-    user_ids = {user.pk for users in members_by_board.values() for user in users}
+        members_by_board[membership.board_id].append(membership)
+    user_ids = {member.user_id for members in members_by_board.values() for member in members}
     progress = progress_grid(user_ids, {assignment.module_id for assignment in assignments})
     existing = set(
         Notification.objects.filter(
@@ -75,20 +79,25 @@ def reading_reminders_send(now: datetime) -> int:
             kind__in=[Notification.Kind.DUE_SOON, Notification.Kind.OVERDUE],
         ).values_list("key", flat=True)
     )
+    turned_off = email_choices.turned_off_by(user_ids)
     sent = 0
     for assignment in assignments:
-        kind = _reading_kind(assignment, now)
-        for user in members_by_board[assignment.session.board_id]:
+        for membership in members_by_board[assignment.session.board_id]:
+            user = membership.user
+            due_date = personal_due_date(assignment.due_date, membership.joined_at)
+            kind = _reading_kind(due_date, now)
             row = progress.get((user.pk, assignment.module_id))
             key = f"{kind}:{assignment.pk}:{user.pk}"
-            if (row is not None and row.completed_at) or key in existing:
+            if kind is None or (row is not None and row.completed_at) or key in existing:
                 continue
-            if _reading_email(kind, key, assignment, user):
+            if kind in turned_off.get(user.pk, ()):  # they chose not to get these
+                continue
+            if _reading_email(kind, key, assignment, user, due_date):
                 sent += 1
     return sent
 
 
-def _reading_email(kind: str, key: str, assignment: Assignment, user) -> bool:
+def _reading_email(kind: str, key: str, assignment: Assignment, user, due_date) -> bool:
     session = assignment.session
     if kind == Notification.Kind.OVERDUE:
         subject = _("Overdue: %(module)s") % {"module": assignment.module.title}
@@ -104,8 +113,10 @@ def _reading_email(kind: str, key: str, assignment: Assignment, user) -> bool:
             "person": user,
             "session": session,
             "assignment": assignment,
+            "due_date": due_date,  # this person's, later than the assignment's if they joined late
             "module_url": module_url(assignment.module),
             "home_url": absolute_url(reverse("member_home")),
+            "choices_url": email_choices.choices_url(),
         },
         recipient=user,
         session=session,

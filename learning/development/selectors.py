@@ -5,19 +5,19 @@ For the chair's dashboard: `next_session_readiness(board)` and `readiness_across
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from learning.models import Board, Membership
+from learning.models import Board, Membership, Role
 from learning.permissions import boards_facilitated_by
 from modules.models import ModuleProgress, ProgressStatus
 from modules.models.pages import without_module_bodies
 from modules.quizzes.models import Attempt
 
-from .dates import is_overdue
+from .dates import is_overdue, personal_due_date
 from .models import (
     Assignment,
     Attendance,
@@ -71,6 +71,16 @@ class Cell:
     last_activity_at: datetime | None
     score: int | None
     overdue: bool
+    due_date: date | None = None  # this person's: later than the assignment's if they joined late
+
+    def __post_init__(self):
+        if self.due_date is None:
+            self.due_date = self.assignment.due_date
+
+    @property
+    def joined_late(self) -> bool:
+        """Due seven days after the person joined, not when the assignment said."""
+        return self.due_date != self.assignment.due_date
 
     @property
     def complete(self) -> bool:
@@ -128,18 +138,20 @@ class SessionGrid:
         return sum(1 for row in self.rows if row.attended)
 
 
-def _cells(user_id, assignments, progress, scores, now) -> list[Cell]:
+def _cells(user_id, assignments, progress, scores, now, joined_at=None) -> list[Cell]:
     cells = []
     for assignment in assignments:
         row = progress.get((user_id, assignment.module_id))
         status = row.status if row is not None else ProgressStatus.NOT_STARTED
+        due_date = personal_due_date(assignment.due_date, joined_at)
         cells.append(
             Cell(
                 assignment=assignment,
                 status=status,
                 last_activity_at=row.last_activity_at if row is not None else None,
                 score=scores.get((user_id, assignment.module_id)),
-                overdue=status != ProgressStatus.COMPLETE and is_overdue(assignment.due_date, now),
+                overdue=status != ProgressStatus.COMPLETE and is_overdue(due_date, now),
+                due_date=due_date,
             )
         )
     return cells
@@ -165,7 +177,14 @@ def session_grid(session, *, now: datetime | None = None) -> SessionGrid:
         grid.rows.append(
             MemberRow(
                 membership=membership,
-                cells=_cells(membership.user_id, assignments, progress, scores, now),
+                cells=_cells(
+                    membership.user_id,
+                    assignments,
+                    progress,
+                    scores,
+                    now,
+                    membership.joined_at,
+                ),
                 last_reminder_at=reminders.get(membership.user_id),
                 attended=attended.get(membership.user_id),
             )
@@ -181,6 +200,8 @@ class Readiness:
     member_count: int
     ready_count: int
     taken_at: datetime | None = None
+    attended_count: int = 0
+    attendance_recorded: int = 0  # members whose attendance was recorded (0: not recorded)
 
     @property
     def percent(self) -> int | None:
@@ -248,9 +269,14 @@ def next_session_readiness(board, *, now: datetime | None = None) -> Readiness |
 
 
 def readiness_across_sessions(board) -> list[Readiness]:
-    """The readiness kept at the start of each past session, oldest first, in one query."""
+    """The readiness kept at the start of each past session, oldest first, with its
+    attendance counts, in one query."""
     snapshots = (
         ReadinessSnapshot.objects.filter(session__board=board)
+        .annotate(
+            attendance_recorded=_count(Attendance.objects.all(), "session_id"),
+            attended_count=_count(Attendance.objects.filter(attended=True), "session_id"),
+        )
         .select_related("session")
         .order_by("session__starts_at", "session__pk")
     )
@@ -260,6 +286,8 @@ def readiness_across_sessions(board) -> list[Readiness]:
             member_count=snapshot.member_count,
             ready_count=snapshot.ready_count,
             taken_at=snapshot.taken_at,
+            attended_count=snapshot.attended_count,
+            attendance_recorded=snapshot.attendance_recorded,
         )
         for snapshot in snapshots
     ]
@@ -276,20 +304,28 @@ class MemberSession:
         return sum(1 for item in self.items if item.complete)
 
 
-def member_sessions(user, board, *, now: datetime | None = None, past_limit: int = 5) -> dict:
-    """The person's upcoming sessions on a board with their checklist, and recent past ones."""
+def member_sessions(user, membership, *, now: datetime | None = None, past_limit: int = 5) -> dict:
+    """The person's upcoming sessions on a board with their checklist, and recent past ones.
+
+    A facilitator sets the reading and has none of their own: their sessions come without a
+    checklist, so nothing of theirs is ever overdue. Reading due before a member joined is due
+    seven days after they joined (`personal_due_date`)."""
     now = now or timezone.now()
-    sessions = DevelopmentSession.objects.filter(board=board)
+    sessions = DevelopmentSession.objects.filter(board=membership.board_id)
     # A cancelled session leaves the checklist; its members were emailed when it was cancelled.
     upcoming = list(
         sessions.filter(starts_at__gte=now, cancelled_at__isnull=True).order_by("starts_at", "pk")
     )
     past = list(sessions.filter(starts_at__lt=now).order_by("-starts_at", "-pk")[:past_limit])
-    assignments = list(
-        Assignment.objects.filter(session__in=upcoming)
-        .select_related("module")
-        .defer(*_WITHOUT_BODIES)
-        .order_by("due_date", "pk")
+    assignments = (
+        []
+        if membership.role == Role.FACILITATOR
+        else list(
+            Assignment.objects.filter(session__in=upcoming)
+            .select_related("module")
+            .defer(*_WITHOUT_BODIES)
+            .order_by("due_date", "pk")
+        )
     )
     progress = progress_grid([user.pk], [assignment.module_id for assignment in assignments])
     by_session: dict = {session.pk: [] for session in upcoming}
@@ -300,16 +336,20 @@ def member_sessions(user, board, *, now: datetime | None = None, past_limit: int
     )
     return {
         "upcoming": [
-            MemberSession(session, _cells(user.pk, by_session[session.pk], progress, {}, now))
+            MemberSession(
+                session,
+                _cells(user.pk, by_session[session.pk], progress, {}, now, membership.joined_at),
+            )
             for session in upcoming
         ],
         "past": [MemberSession(session, [], attended.get(session.pk)) for session in past],
     }
 
 
-def _count(rows):
-    """A per-session count as a subquery, so several counts do not multiply each other."""
-    counted = rows.filter(session=OuterRef("pk")).order_by().values("session")
+def _count(rows, session: str = "pk"):
+    """A per-session count as a subquery, so several counts do not multiply each other;
+    `session` names the outer query's session id."""
+    counted = rows.filter(session=OuterRef(session)).order_by().values("session")
     return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
 
 

@@ -35,6 +35,7 @@ SESSION_FIELDS = ("title", "starts_at", "duration_minutes", "location", "online_
 # Changes to these tell members by email; any change to SESSION_FIELDS updates the calendar file.
 WHEN_AND_WHERE = ("starts_at", "duration_minutes", "location", "online_link")
 MANUAL_REMINDER_GAP = timedelta(hours=24)
+REMINDER_MESSAGE_MAX = 500  # forms.ReminderForm says the same to the facilitator
 INVITATION_RESEND_GAP = timedelta(minutes=10)
 
 
@@ -239,10 +240,19 @@ def attendance_record(
 
 
 @transaction.atomic
-def reminders_send_manual(*, session: DevelopmentSession, sent_by) -> tuple[int, int]:
-    """Emails everyone not yet ready one list of what is outstanding for the session.
+def reminders_send_manual(
+    *,
+    session: DevelopmentSession,
+    sent_by,
+    recipient_ids: set[int] | None = None,
+    message: str = "",
+) -> tuple[int, int]:
+    """Emails each chosen person who is not yet ready (everyone, when `recipient_ids` is None)
+    one list of what is outstanding for the session, with the facilitator's `message`.
 
-    Nobody gets more than one of these per session in 24 hours. Returns (sent, held back).
+    Nobody gets more than one of these per session in 24 hours. A chosen id that is not
+    someone with reading outstanding is refused (ValidationError) before anything is sent.
+    Returns (sent, held back).
     """
     session = (
         DevelopmentSession.objects.select_for_update(of=("self",))
@@ -251,9 +261,22 @@ def reminders_send_manual(*, session: DevelopmentSession, sent_by) -> tuple[int,
     )
     now = timezone.now()
     sent = held_back = 0
-    for row in session_grid(session, now=now).not_ready:
-        if not row.outstanding:
-            continue
+    rows = [row for row in session_grid(session, now=now).not_ready if row.outstanding]
+    if recipient_ids is not None:
+        unknown = set(recipient_ids) - {row.user.pk for row in rows}
+        if unknown:
+            raise ValidationError(
+                {
+                    "recipients": _(
+                        "Choose people from the list. Someone you chose has no reading left."
+                    )
+                }
+            )
+        rows = [row for row in rows if row.user.pk in recipient_ids]
+    message = message.strip()
+    if len(message) > REMINDER_MESSAGE_MAX:
+        raise ValidationError({"message": _("Your message must be 500 characters or fewer.")})
+    for row in rows:
         if row.last_reminder_at and now - row.last_reminder_at < MANUAL_REMINDER_GAP:
             held_back += 1
             continue
@@ -271,6 +294,7 @@ def reminders_send_manual(*, session: DevelopmentSession, sent_by) -> tuple[int,
                     for cell in row.outstanding
                 ],
                 "sent_by": sent_by,
+                "message": message,
                 "home_url": absolute_url(reverse("member_home")),
             },
             recipient=row.user,
@@ -408,3 +432,18 @@ def digest_set(*, user, wanted: bool) -> None:
         DigestOptOut.objects.filter(user=user).delete()
     else:
         DigestOptOut.objects.get_or_create(user=user)
+
+
+def snapshots_take_before_erasure(*, user) -> None:
+    """Takes the readiness snapshot of every started session on the person's boards that has
+    none yet, so erasing them cannot change a past session's figure (the page counts one from
+    completion times until the hourly job keeps it). Safe to call twice."""
+    boards = user.memberships.values("board_id")
+    started = DevelopmentSession.objects.filter(
+        board_id__in=boards,
+        starts_at__lte=timezone.now(),
+        cancelled_at__isnull=True,
+        readiness_snapshot__isnull=True,
+    ).select_related("board")
+    for session in started:
+        snapshot_take(session=session)

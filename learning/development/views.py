@@ -172,10 +172,32 @@ def session_csv(request, session_id):
 
 
 @login_required
-@require_POST
 def session_remind(request, session_id):
+    """The facilitator chooses who gets a reminder (everyone outstanding, at first) and may
+    add a short message; nobody gets more than one a day."""
     session = access_session_as_facilitator(request.user, session_id)
-    sent, held_back = services.reminders_send_manual(session=session, sent_by=request.user)
+    rows = [row for row in selectors.session_grid(session).not_ready if row.outstanding]
+    form = forms.ReminderForm(request.POST if request.method == "POST" else None, rows=rows)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent, held_back = services.reminders_send_manual(
+                session=session,
+                sent_by=request.user,
+                recipient_ids=form.recipient_ids(),
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                for problem in problems:
+                    form.add_error(field if field in form.fields else None, problem)
+        else:
+            _reminder_messages(request, sent, held_back)
+            return redirect("development:session_detail", session.pk)
+    context = {"session": session, "form": form, "rows": rows}
+    return render(request, "development/remind_form.html", context)
+
+
+def _reminder_messages(request, sent: int, held_back: int) -> None:
     if sent:
         messages.success(
             request,
@@ -192,9 +214,6 @@ def session_remind(request, session_id):
             )
             % {"n": held_back},
         )
-    if not sent and not held_back:
-        messages.info(request, _("Everyone has finished the reading. No reminders were needed."))
-    return redirect("development:session_detail", session.pk)
 
 
 @login_required

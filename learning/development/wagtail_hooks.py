@@ -7,6 +7,7 @@ from wagtail import hooks
 from learning.audit.personal_data import covers, export_rows
 
 from . import demo
+from .dates import JOINER_DAYS
 from .models import Assignment, Attendance, DevelopmentSession, DigestOptOut, Notification
 from .permissions import user_facilitates_any_board
 from .reminders import send_session_reminders
@@ -17,11 +18,12 @@ from .selectors import member_sessions
 def sessions_home_section(request, membership):
     if membership is None:
         return None
-    sessions = member_sessions(request.user, membership.board)
+    sessions = member_sessions(request.user, membership)
     return {
         "template": "development/home_section.html",
         "order": 10,
         "membership": membership,
+        "joiner_days": JOINER_DAYS,
         **sessions,
     }
 
@@ -69,3 +71,11 @@ def sessions_personal_data(user):
             exclude=["key", "html_body", "assignment", "invitation", "recipient"],
         ),
     }
+
+
+@hooks.register("boardready_erase_person")
+def sessions_erase_person(user):
+    """Keeps the readiness of every past session of the person's boards as shown now."""
+    from .services import snapshots_take_before_erasure
+
+    snapshots_take_before_erasure(user=user)

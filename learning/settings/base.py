@@ -166,7 +166,12 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "BoardReady"
 WAGTAILADMIN_BASE_URL = env_str("BOARDREADY_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL the index uses the English configuration, which stems words, so
+# "microaggression" also finds "microaggressions" (run `manage.py update_index` after changing
+# it). SQLite's index has no stemmer: modules.selectors.search_query widens the words there.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
 

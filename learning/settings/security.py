@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from csp.constants import NONE, SELF
 
-from learning.env import env_int, env_list
+from learning.env import env_int, env_list, env_str
 
 # --- Multi-factor sign-in (django-otp) -----------------------------------------------------
 OTP_TOTP_ISSUER = "BoardReady"
@@ -42,6 +42,16 @@ BOARDREADY_TRUSTED_PROXY_NETWORKS = env_list(
 # --- Audit log ------------------------------------------------------------------------------
 # Entries older than this are deleted by `manage.py prune_security_records` (two years).
 BOARDREADY_AUDIT_RETENTION_DAYS = env_int("BOARDREADY_AUDIT_RETENTION_DAYS", 730)
+# Accounts whose last board seat ended longer ago than this are erased by the same command
+# (through erase_person). Staff, superusers and content editors are never erased this way.
+BOARDREADY_SEATLESS_ACCOUNT_DAYS = env_int("BOARDREADY_SEATLESS_ACCOUNT_DAYS", 365)
+
+# --- Privacy notice -----------------------------------------------------------------------
+# Who runs this BoardReady (the data controller) and where people send requests about their
+# data. Both appear on /privacy/; without them the notice names no one and says to ask the
+# facilitator, who can pass a request on.
+BOARDREADY_PRIVACY_CONTROLLER = env_str("BOARDREADY_PRIVACY_CONTROLLER", "")
+BOARDREADY_PRIVACY_CONTACT = env_str("BOARDREADY_PRIVACY_CONTACT", "")
 
 # --- Sessions ------------------------------------------------------------------------------
 BOARDREADY_SESSION_IDLE_SECONDS = 30 * 60

@@ -135,6 +135,8 @@ class WresFiguresForm(NHSUKFormMixin, _FiguresBase):
 class WresUploadForm(NHSUKFormMixin, forms.Form):
     """A filled-in copy of the WRES CSV template, for one reporting year."""
 
+    field_nouns = {"year": _("the reporting year"), "file": _("a CSV file")}
+
     year = YearField()
     file = forms.FileField(
         label=_("CSV file"),

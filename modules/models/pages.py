@@ -216,4 +216,19 @@ class ModulePage(Page):
             if (panel := hook(request, self))
         ]
         context["panels"] = sorted(panels, key=lambda panel: panel.get("order", 50))
+        context["on_this_page"] = self.on_this_page(context["panels"])
         return context
+
+    def on_this_page(self, panels: list) -> list[tuple[str, str]]:
+        """(anchor, label) for the short "On this page" list at the top: the key terms and
+        sources where the module has them, each panel that names an anchor, and the place to
+        mark the module as read. Read from the body's raw blocks, so it costs no query."""
+        kinds = {block["type"] for block in self.body.raw_data}
+        links = []
+        if "key_terms" in kinds:
+            links.append(("key-terms", _("Key terms")))
+        if "further_reading" in kinds:
+            links.append(("sources", _("Sources")))
+        links.extend(panel["anchor"] for panel in panels if panel.get("anchor"))
+        links.append(("reading-progress", _("Mark as read")))
+        return links

@@ -12,6 +12,9 @@ from .models import AttemptAnswer
 class QuestionForm(NHSUKFormMixin, forms.Form):
     """One question of an attempt; `question_form_class` adds the answer field for its type."""
 
+    # The answer's label is the question itself, which does not read inside a sentence.
+    field_nouns = {"text": _("your answer"), "answer": _("an answer")}
+
     flagged = forms.BooleanField(
         label=_("Flag this question to come back to it before you submit"), required=False
     )
@@ -66,6 +69,8 @@ def question_form_class(row: AttemptAnswer, options: list) -> type[QuestionForm]
 
 class MarkForm(NHSUKFormMixin, forms.Form):
     """A facilitator's mark and comment on a free-text answer."""
+
+    field_nouns = {"comment": _("the comment")}
 
     result = forms.ChoiceField(
         label=_("Is this answer right?"),

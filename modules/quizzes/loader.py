@@ -1,8 +1,12 @@
 """Loads knowledge checks from `modules/content/quizzes/*.toml` (format: modules/content/README.md).
 
-Keyed on the module: a module that already has a knowledge check, or a quiz with the same title,
-is left alone, so editors own a quiz once it is loaded and a reload never overwrites their changes.
-A file whose module page does not exist yet is skipped and reported.
+Keyed on the module. A module without a knowledge check gets one. A check the loader made and
+no editor has touched since (every revision is the loader's, with no user, and nothing is
+waiting in draft) is brought up to date with its file: new questions are added (matched on
+their text; none is removed or rewritten, so past attempts keep their meaning) and the rules
+follow the file, saved and published as a new revision. A check an editor has changed is left
+alone and listed, so editors own a quiz once they edit it. A file whose module page does not
+exist yet is skipped and reported.
 """
 
 import logging
@@ -13,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 
 from modules.models import ModulePage
 
@@ -34,10 +39,25 @@ MODES = {
 }
 
 
+RULES = (
+    "description",
+    "pass_mark",
+    "random_order",
+    "draw",
+    "feedback",
+    "reveal",
+    "attempts_allowed",
+    "success_text",
+    "fail_text",
+)
+
+
 @dataclass
 class LoadReport:
     created: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)  # new questions or rules from the file
+    kept: list[str] = field(default_factory=list)  # already up to date
+    edited: list[str] = field(default_factory=list)  # changed by an editor: left alone
     skipped: list[str] = field(default_factory=list)
 
 
@@ -59,43 +79,92 @@ def read_quiz_file(path: Path) -> dict:
     return data
 
 
+def _rules(data: dict) -> dict:
+    return {
+        "description": data.get("description", ""),
+        "pass_mark": data.get("pass_mark", 70),
+        "random_order": bool(data.get("random_order", False)),
+        "draw": data.get("draw") or None,
+        "feedback": MODES[data.get("feedback", "deferred")],
+        "reveal": data.get("reveal", Reveal.AFTER_LAST),
+        "attempts_allowed": data.get("attempts_allowed") or None,
+        "success_text": data.get("success_text", ""),
+        "fail_text": data.get("fail_text", ""),
+    }
+
+
+def _question(item: dict, *, sort_order: int, shuffle_default: bool) -> Question:
+    question = Question(
+        sort_order=sort_order,
+        type=item["type"],
+        text=item["text"].strip(),
+        explanation=item.get("explanation", "").strip(),
+        topic=item.get("topic", ""),
+        shuffle_answers=bool(
+            item.get("shuffle_answers", shuffle_default)
+            and item["type"] in (QuestionType.SINGLE, QuestionType.MULTIPLE)
+        ),
+    )
+    question.answers = [
+        Answer(sort_order=index, text=answer["text"], correct=bool(answer.get("correct")))
+        for index, answer in enumerate(item.get("answers", []))
+    ]
+    return question
+
+
 @transaction.atomic
 def quiz_create_from_file(*, data: dict, module: ModulePage) -> Quiz:
     """Creates a live quiz, with its questions, answers and a first published revision."""
-    quiz = Quiz(
-        title=data["title"],
-        module=module,
-        description=data.get("description", ""),
-        pass_mark=data.get("pass_mark", 70),
-        random_order=bool(data.get("random_order", False)),
-        draw=data.get("draw") or None,
-        feedback=MODES[data.get("feedback", "deferred")],
-        reveal=data.get("reveal", Reveal.AFTER_LAST),
-        attempts_allowed=data.get("attempts_allowed") or None,
-        success_text=data.get("success_text", ""),
-        fail_text=data.get("fail_text", ""),
-    )
+    quiz = Quiz(title=data["title"], module=module, **_rules(data))
+    shuffle = bool(data.get("shuffle_answers", False))
     for number, item in enumerate(data.get("question", [])):
-        question = Question(
-            sort_order=number,
-            type=item["type"],
-            text=item["text"].strip(),
-            explanation=item.get("explanation", "").strip(),
-            topic=item.get("topic", ""),
-        )
-        question.answers = [
-            Answer(sort_order=index, text=answer["text"], correct=bool(answer.get("correct")))
-            for index, answer in enumerate(item.get("answers", []))
-        ]
-        quiz.questions.add(question)
+        quiz.questions.add(_question(item, sort_order=number, shuffle_default=shuffle))
     quiz.full_clean()
     quiz.save()
     quiz.save_revision().publish()
     return quiz
 
 
-def load_quizzes(directory: Path | None = None) -> LoadReport:
-    """Creates each file's quiz once; files for modules not loaded yet are skipped."""
+def edited_by_an_editor(quiz: Quiz) -> bool:
+    """Whether anyone changed the quiz after the loader made it: a revision saved by a person,
+    or a draft waiting, or a live version that is not the latest revision."""
+    if quiz.has_unpublished_changes or quiz.latest_revision_id != quiz.live_revision_id:
+        return True
+    if quiz.revisions.filter(user__isnull=False).exists():
+        return True
+    # A change saved without a revision (in a shell, say) shows against the live revision.
+    live = quiz.live_revision.content if quiz.live_revision else {}
+    texts = sorted(question.get("text", "") for question in live.get("questions", []))
+    current = sorted(quiz.questions.values_list("text", flat=True))
+    return live.get("title") != quiz.title or texts != current
+
+
+@transaction.atomic
+def quiz_update_from_file(*, quiz: Quiz, data: dict) -> bool:
+    """Adds the file's new questions and takes its rules, as a new published revision.
+    Returns whether anything changed."""
+    quiz = Quiz.objects.select_for_update().get(pk=quiz.pk)
+    rules = _rules(data)
+    changed = {name for name, value in rules.items() if getattr(quiz, name) != value}
+    known = {text.strip() for text in quiz.questions.values_list("text", flat=True)}
+    new_items = [item for item in data.get("question", []) if item["text"].strip() not in known]
+    if not changed and not new_items:
+        return False
+    for name in changed:
+        setattr(quiz, name, rules[name])
+    shuffle = bool(data.get("shuffle_answers", False))
+    start = (quiz.questions.aggregate(top=Max("sort_order"))["top"] or 0) + 1
+    for offset, item in enumerate(new_items):
+        quiz.questions.add(_question(item, sort_order=start + offset, shuffle_default=shuffle))
+    quiz.full_clean()
+    quiz.save()
+    quiz.save_revision(log_action=True).publish()
+    return True
+
+
+def load_quizzes(directory: Path | None = None, *, create: bool = True) -> LoadReport:
+    """Creates each file's quiz once and brings untouched ones up to date with their file;
+    files for modules not loaded yet are skipped, checks editors changed are listed."""
     report = LoadReport()
     for path in sorted((directory or QUIZ_DIR).glob("*.toml")):
         data = read_quiz_file(path)
@@ -104,12 +173,19 @@ def load_quizzes(directory: Path | None = None) -> LoadReport:
             logger.warning("Knowledge check %s: no module with slug %s.", path.name, data["module"])
             report.skipped.append(data["title"])
             continue
-        exists = Quiz.objects.filter(module=module).exists() or (
-            Quiz.objects.filter(title=data["title"]).exists()
-        )
-        if exists:
-            report.kept.append(data["title"])
+        quiz = Quiz.objects.filter(module=module).first()
+        if quiz is None and Quiz.objects.filter(title=data["title"]).exists():
+            report.edited.append(data["title"])  # an editor's own check has the title
             continue
-        quiz_create_from_file(data=data, module=module)
-        report.created.append(data["title"])
+        if quiz is None and not create:
+            report.skipped.append(data["title"])
+        elif quiz is None:
+            quiz_create_from_file(data=data, module=module)
+            report.created.append(data["title"])
+        elif edited_by_an_editor(quiz):
+            report.edited.append(quiz.title)
+        elif quiz_update_from_file(quiz=quiz, data=data):
+            report.updated.append(quiz.title)
+        else:
+            report.kept.append(quiz.title)
     return report

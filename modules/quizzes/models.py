@@ -45,13 +45,21 @@ class Quiz(DraftStateMixin, RevisionMixin, ClusterableModel):
         help_text=_("The percentage a member needs to pass."),
     )
     random_order = models.BooleanField(
-        default=False, help_text=_("Show the questions in a different order for each attempt.")
+        default=False,
+        help_text=_(
+            "Show the questions in a different order for each attempt (and the answers of "
+            "questions ticked for it)."
+        ),
     )
     draw = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text=_("How many questions to draw from the pool. Leave blank to ask them all."),
+        help_text=_(
+            "How many questions to draw from the pool. A retry draws questions the member has "
+            "not seen first, and a free-text question is always drawn. Leave blank to ask them "
+            "all."
+        ),
     )
     feedback = models.CharField(
         _("mode"),
@@ -76,6 +84,15 @@ class Quiz(DraftStateMixin, RevisionMixin, ClusterableModel):
         validators=[MinValueValidator(1)],
         help_text=_("Leave blank for unlimited attempts."),
     )
+    time_limit = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_(
+            "Minutes a member has for one attempt. Leave blank for no time limit. A member can "
+            "ask once for half as much time again."
+        ),
+    )
     success_text = models.TextField(blank=True, help_text=_("Shown to members who pass."))
     fail_text = models.TextField(blank=True, help_text=_("Shown to members who do not pass."))
 
@@ -87,6 +104,7 @@ class Quiz(DraftStateMixin, RevisionMixin, ClusterableModel):
             [
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("attempts_allowed")]),
                 FieldRowPanel([FieldPanel("random_order"), FieldPanel("draw")]),
+                FieldPanel("time_limit"),
                 FieldRowPanel([FieldPanel("feedback"), FieldPanel("reveal")]),
                 FieldPanel("success_text"),
                 FieldPanel("fail_text"),
@@ -120,10 +138,18 @@ class Question(ClusterableModel, Orderable):
         blank=True, help_text=_("Shown after answering. Point back to the part of the module.")
     )
     topic = models.CharField(max_length=120, blank=True)
+    shuffle_answers = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Where the knowledge check shows questions in random order, show this question's "
+            "answers in random order too. Leave unticked where the order matters."
+        ),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("type"), FieldPanel("topic")]),
         FieldPanel("text"),
+        FieldPanel("shuffle_answers"),
         FieldPanel("explanation"),
         InlinePanel(
             "answers",
@@ -168,6 +194,10 @@ class Attempt(models.Model):
     reveal = models.CharField(max_length=10, choices=Reveal.choices, default=Reveal.AFTER_ATTEMPT)
     score = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Percent."))
     passed = models.BooleanField(null=True, blank=True)
+    # A timed attempt: when it ends, and whether the member has had their extra time.
+    deadline = models.DateTimeField(null=True, blank=True)
+    time_limit = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Minutes."))
+    extended = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -190,6 +220,15 @@ class Attempt(models.Model):
     @property
     def awaiting_marking(self) -> bool:
         return self.is_finished and self.passed is None
+
+    @property
+    def can_extend(self) -> bool:
+        return self.deadline is not None and not self.extended and not self.is_finished
+
+    @property
+    def extension_minutes(self) -> int:
+        """Half the time limit again, rounded up to a whole minute."""
+        return -(-(self.time_limit or 0) // 2)
 
     @property
     def is_immediate(self) -> bool:

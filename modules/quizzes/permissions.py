@@ -1,11 +1,12 @@
 """Who may see which attempt. Members see their own; facilitators see free-text answers from
-members of the boards they facilitate, to mark them; chairs never see free text. Everyone else
-gets a 404."""
+members of the boards they facilitate, to mark them (each answer opened for marking is audited
+here, by the helper that fetches it); chairs never see free text. Everyone else gets a 404."""
 
 from django.http import Http404
 
 from learning.models import Membership, Role
 from learning.permissions import active_memberships
+from learning.privacy import record_viewed
 from modules.models.pages import without_module_bodies
 
 from .choices import QuestionType
@@ -66,8 +67,8 @@ def answers_markable_by(user):
     )
 
 
-def access_answer_for_marking(user, answer_id) -> AttemptAnswer:
-    """A free-text answer from a member of a board the user facilitates, or 404."""
+def access_answer_for_marking(user, answer_id, *, request=None) -> AttemptAnswer:
+    """A free-text answer from a member of a board the user facilitates (audited), or 404."""
     row = (
         answers_markable_by(user)
         .filter(pk=answer_id)
@@ -76,6 +77,7 @@ def access_answer_for_marking(user, answer_id) -> AttemptAnswer:
     )
     if row is None:
         raise Http404("No such answer.")
+    record_viewed(viewer=user, owner=row.attempt.user, target=row, request=request)
     return row
 
 

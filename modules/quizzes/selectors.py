@@ -11,7 +11,7 @@ from modules.models.pages import without_module_bodies
 from .choices import Reveal
 from .models import Attempt, AttemptAnswer, Quiz
 from .permissions import answers_markable_by
-from .services import attempts_left
+from .services import attempts_left, finish_if_lapsed
 
 
 def attempts_of(user):
@@ -69,9 +69,16 @@ class Standing:
         return self.open_attempt is None and self.left != 0
 
 
+def open_attempt(user, quiz: Quiz) -> Attempt | None:
+    return Attempt.objects.filter(user=user, quiz=quiz, finished_at__isnull=True).first()
+
+
 def standing_on(user, quiz: Quiz) -> Standing:
-    """The person's standing on a quiz, in one query."""
+    """The person's standing on a quiz, in one query (and, when the time of an open attempt
+    ran out, the writes that submit it at its deadline)."""
     attempts = list(Attempt.objects.filter(user=user, quiz=quiz).order_by("-number"))
+    for attempt in attempts:
+        finish_if_lapsed(attempt)
     open_attempt = next((a for a in attempts if not a.is_finished), None)
     finished = [a for a in attempts if a.is_finished]
     return Standing(

@@ -5,8 +5,12 @@ locked with `select_for_update` before they change, so two simultaneous "finish"
 one finished attempt with one score.
 """
 
+import random
 import secrets
+from collections import Counter
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
@@ -38,6 +42,10 @@ class AttemptFinished(QuizError):
 
 class AnswerInvalid(QuizError):
     """The answer does not belong to this question (a forged or stale form)."""
+
+
+class TimeUp(QuizError):
+    """The attempt's time limit has passed: it was submitted at its deadline as it stood."""
 
 
 class AnswerLocked(QuizError):
@@ -72,20 +80,27 @@ def attempt_start(*, user, quiz: Quiz) -> Attempt:
     questions = list(quiz.questions.prefetch_related("answers"))
     if not questions:
         raise AttemptRefused(_("This knowledge check has no questions yet."))
-    randomiser = secrets.SystemRandom()
-    if quiz.draw and quiz.draw < len(questions):
-        questions = randomiser.sample(questions, quiz.draw)
-        if not quiz.random_order:
-            questions.sort(key=lambda question: question.sort_order or 0)
-    elif quiz.random_order:
+    seen = Counter(
+        AttemptAnswer.objects.filter(
+            attempt__user=user, attempt__quiz=quiz, question__isnull=False
+        ).values_list("question_id", flat=True)
+    )
+    randomiser = _randomiser(user=user, quiz=quiz, number=taken + 1)
+    questions = draw_questions(questions, draw=quiz.draw, seen=seen, randomiser=randomiser)
+    if quiz.random_order:
         randomiser.shuffle(questions)
+    else:
+        questions.sort(key=lambda question: question.sort_order or 0)
 
+    started_at = timezone.now()
     attempt = Attempt(
         user=user,
         quiz=quiz,
         number=taken + 1,
         question_count=len(questions),
-        started_at=timezone.now(),
+        started_at=started_at,
+        time_limit=quiz.time_limit,
+        deadline=started_at + timedelta(minutes=quiz.time_limit) if quiz.time_limit else None,
         pass_mark=quiz.pass_mark,
         feedback=quiz.feedback,
         reveal=quiz.reveal,
@@ -117,9 +132,50 @@ def attempt_start(*, user, quiz: Quiz) -> Attempt:
             correct=answer.correct,
         )
         for row, question in zip(rows, questions, strict=True)
-        for position, answer in enumerate(question.answers.all(), start=1)
+        for position, answer in enumerate(
+            _answers_in_order(question, quiz=quiz, randomiser=randomiser), start=1
+        )
     )
     return attempt
+
+
+def _lapsed(attempt: Attempt, now=None) -> bool:
+    return attempt.deadline is not None and (now or timezone.now()) >= attempt.deadline
+
+
+def _time_up_message(attempt: Attempt) -> str:
+    return _(
+        "Your time ran out at %(time)s, so nothing you sent after that was saved. Your attempt "
+        "was submitted with the answers you saved before then."
+    ) % {"time": timezone.localtime(attempt.deadline).strftime("%H:%M")}
+
+
+def _randomiser(*, user, quiz: Quiz, number: int) -> random.Random:
+    """Unpredictable draws, unless `BOARDREADY_QUIZ_SEED` fixes them (for tests and demos):
+    then each person's attempt has its own repeatable sequence."""
+    seed = getattr(settings, "BOARDREADY_QUIZ_SEED", None)
+    if seed is None:
+        return secrets.SystemRandom()
+    return random.Random(f"{seed}:{user.pk}:{quiz.pk}:{number}")  # noqa: S311 (not secret)
+
+
+def draw_questions(questions: list, *, draw: int | None, seen: Counter, randomiser) -> list:
+    """The questions an attempt asks: all of them, or `draw` of them: every free-text question,
+    then the questions this person has seen least often (never, first), at random among equals."""
+    if not draw or draw >= len(questions):
+        return list(questions)
+    written = [q for q in questions if q.type == QuestionType.FREE_TEXT]
+    others = [q for q in questions if q.type != QuestionType.FREE_TEXT]
+    randomiser.shuffle(others)
+    others.sort(key=lambda question: seen[question.pk])  # stable: random order among equals
+    return (written + others)[: max(draw, len(written))]
+
+
+def _answers_in_order(question, *, quiz: Quiz, randomiser) -> list:
+    answers = list(question.answers.all())
+    if quiz.random_order and question.shuffle_answers:
+        randomiser.shuffle(answers)
+    return answers
 
 
 def _lock_open_attempt(attempt_id: int) -> Attempt:
@@ -148,7 +204,9 @@ def attempt_answer(
     per question and one option row per answer, however often the member changes their mind.
     """
     # One query locks the question's row and its attempt, and reads them fresh (another tab
-    # may have changed them since this request read them).
+    # may have changed them since this request read them). A lapsed attempt was finished by
+    # `finish_if_lapsed` before this transaction (see the view); one that lapsed in between is
+    # refused here and finished by the next request.
     row = (
         AttemptAnswer.objects.select_for_update()
         .select_related("attempt")
@@ -159,6 +217,8 @@ def attempt_answer(
         raise AttemptFinished(
             _("You have already submitted this knowledge check, so your answers cannot change.")
         )
+    if _lapsed(attempt):
+        raise TimeUp(_time_up_message(attempt))
     chosen = set(option_ids)
     free_text = free_text.strip()
     if row.type in CHOICE_TYPES:
@@ -247,6 +307,56 @@ def _record_result(attempt: Attempt) -> None:
         )
 
 
+def finish_if_lapsed(attempt: Attempt, *, now=None) -> bool:
+    """Submits an unfinished attempt whose time ran out, at its deadline, with what was saved.
+    Returns whether it did (False when the attempt is finished already or still has time).
+    Only a lapsed attempt opens a transaction: this runs on every question page."""
+    if attempt.deadline is None or attempt.finished_at is not None or not _lapsed(attempt, now):
+        return False
+    with transaction.atomic():
+        return _finish_lapsed_locked(attempt)
+
+
+def _finish_lapsed_locked(attempt: Attempt) -> bool:
+    locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if locked.finished_at is not None:
+        return False
+    _mark_choices(locked)
+    locked.finished_at = locked.deadline
+    _record_result(locked)
+    attempt.finished_at, attempt.score, attempt.passed = (
+        locked.finished_at,
+        locked.score,
+        locked.passed,
+    )
+    return True
+
+
+def finish_lapsed_attempts(now=None) -> int:
+    """Submits every attempt whose time ran out (from `send_reminders`); returns how many."""
+    now = now or timezone.now()
+    lapsed = Attempt.objects.filter(finished_at__isnull=True, deadline__lte=now)
+    return sum(1 for attempt in lapsed if finish_if_lapsed(attempt, now=now))
+
+
+@transaction.atomic
+def attempt_extend(*, attempt: Attempt) -> Attempt:
+    """Gives a timed attempt half its time limit again, once (WCAG 2.2.1, timing adjustable)."""
+    locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if locked.finished_at is not None:
+        raise AttemptFinished(_("You have already submitted this knowledge check."))
+    if _lapsed(locked):
+        raise TimeUp(_time_up_message(locked))
+    if locked.deadline is None:
+        raise QuizError(_("This knowledge check has no time limit."))
+    if locked.extended:
+        raise QuizError(_("You have already had your extra time for this attempt."))
+    locked.deadline += timedelta(minutes=locked.extension_minutes)
+    locked.extended = True
+    locked.save(update_fields=["deadline", "extended"])
+    return locked
+
+
 @transaction.atomic
 def attempt_finish(*, attempt: Attempt) -> Attempt:
     """Submits an attempt: unanswered questions count as wrong, and the score is set once.
@@ -257,7 +367,9 @@ def attempt_finish(*, attempt: Attempt) -> Attempt:
     if attempt.finished_at is not None:
         return attempt
     _mark_choices(attempt)
-    attempt.finished_at = timezone.now()
+    now = timezone.now()
+    # Submitted after the time ran out: it counts as finished at the deadline.
+    attempt.finished_at = min(now, attempt.deadline) if attempt.deadline else now
     _record_result(attempt)
     return attempt
 

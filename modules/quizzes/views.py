@@ -6,11 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning.audit.models import AuditEvent
-from learning.audit.services import audit_record
 from learning.permissions import access_board_as_facilitator
 from modules.models import ModuleProgress
 
@@ -52,7 +51,12 @@ def quiz_detail(request, quiz_id):
     """What the knowledge check is, the person's standing on it, and a way to start."""
     quiz = access_live_quiz(quiz_id)
     standing = selectors.standing_on(request.user, quiz)
-    return render(request, "quizzes/quiz_detail.html", {"quiz": quiz, "standing": standing})
+    drawn = quiz.draw if quiz.draw and quiz.draw < quiz.questions.count() else None
+    return render(
+        request,
+        "quizzes/quiz_detail.html",
+        {"quiz": quiz, "standing": standing, "drawn": drawn},
+    )
 
 
 @login_required
@@ -60,12 +64,29 @@ def quiz_detail(request, quiz_id):
 def attempt_start(request, quiz_id):
     """Starts an attempt, or carries on with the unfinished one."""
     quiz = access_live_quiz(quiz_id)
+    lapsed = _finish_lapsed(request, selectors.open_attempt(request.user, quiz))
+    if lapsed:
+        return lapsed
     try:
         attempt = services.attempt_start(user=request.user, quiz=quiz)
     except services.AttemptRefused as refusal:
         messages.error(request, refusal.message)
         return redirect("quizzes:quiz", quiz.pk)
     return redirect(_question_url(attempt.pk, selectors.first_unanswered_position(attempt)))
+
+
+def _finish_lapsed(request, attempt):
+    """Submits an attempt whose time ran out and says so: a redirect to its result, or None."""
+    if attempt is not None and services.finish_if_lapsed(attempt):
+        messages.error(
+            request,
+            _(
+                "Your time ran out, so your attempt was submitted with the answers you saved "
+                "before then."
+            ),
+        )
+        return redirect("quizzes:review", attempt.pk)
+    return None
 
 
 def _next_url(request, row) -> str:
@@ -94,6 +115,9 @@ def question(request, attempt_id, position):
             "quizzes:check" if not attempt.is_finished else "quizzes:review", attempt.pk
         )
     attempt = row.attempt
+    lapsed = _finish_lapsed(request, attempt)
+    if lapsed:
+        return lapsed
     if attempt.is_finished:
         if request.method == "POST":
             messages.error(
@@ -169,7 +193,19 @@ def _save_answer(request, row, form):
     except services.AnswerLocked as error:
         messages.error(request, error.message)
         return redirect(_question_url(row.attempt_id, row.position))
+    except services.TimeUp as error:
+        services.finish_if_lapsed(row.attempt)
+        messages.error(request, error.message)
+        return redirect("quizzes:review", row.attempt_id)
     action = request.POST.get("action", "next")
+    if action == "extend":
+        try:
+            attempt = services.attempt_extend(attempt=row.attempt)
+        except services.QuizError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _extended_message(attempt))
+        return redirect(_question_url(row.attempt_id, row.position))
     if row.attempt.is_immediate and form.given() and action != "previous":
         # Show the result and explanation before moving on.
         return redirect(_question_url(row.attempt_id, row.position))
@@ -180,6 +216,9 @@ def _save_answer(request, row, form):
 def check_answers(request, attempt_id):
     """Before submitting: every question, answered or not, flagged or not, with a link back."""
     attempt = access_own_attempt(request.user, attempt_id)
+    lapsed = _finish_lapsed(request, attempt)
+    if lapsed:
+        return lapsed
     if attempt.is_finished:
         return redirect("quizzes:review", attempt.pk)
     rows = list(attempt.answers.all())
@@ -207,6 +246,9 @@ def check_answers(request, attempt_id):
 def attempt_finish(request, attempt_id):
     """Submits the attempt; a second submit (or two at once) leaves one result."""
     attempt = access_own_attempt(request.user, attempt_id)
+    lapsed = _finish_lapsed(request, attempt)
+    if lapsed:
+        return lapsed
     if attempt.is_finished:
         messages.info(request, _("You have already submitted this knowledge check."))
     else:
@@ -215,10 +257,40 @@ def attempt_finish(request, attempt_id):
 
 
 @login_required
+@require_POST
+def attempt_extend(request, attempt_id):
+    """Half the time limit again, once, for a timed attempt; back to where the member was."""
+    attempt = access_own_attempt(request.user, attempt_id)
+    lapsed = _finish_lapsed(request, attempt)
+    if lapsed:
+        return lapsed
+    try:
+        attempt = services.attempt_extend(attempt=attempt)
+    except services.QuizError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _extended_message(attempt))
+    if attempt.is_finished:
+        return redirect("quizzes:review", attempt.pk)
+    position = request.POST.get("position", "")
+    if position.isdigit() and 1 <= int(position) <= attempt.question_count:
+        return redirect(_question_url(attempt.pk, int(position)))
+    return redirect("quizzes:check", attempt.pk)
+
+
+def _extended_message(attempt) -> str:
+    return _("You have %(minutes)s more minutes: you now have until %(time)s.") % {
+        "minutes": attempt.extension_minutes,
+        "time": timezone.localtime(attempt.deadline).strftime("%H:%M"),
+    }
+
+
+@login_required
 def review(request, attempt_id):
     """The result: score, pass or fail text, and each answer with its explanation where the
     quiz's feedback setting allows."""
     attempt = access_own_attempt(request.user, attempt_id)
+    services.finish_if_lapsed(attempt)
     if not attempt.is_finished:
         return redirect("quizzes:check", attempt.pk)
     quiz = attempt.quiz
@@ -263,14 +335,7 @@ def marking_queue(request):
 @login_required
 def mark(request, answer_id):
     """Marks one free-text answer right or wrong, with a comment the member sees."""
-    row = access_answer_for_marking(request.user, answer_id)
-    audit_record(
-        actor=request.user,
-        action=AuditEvent.Action.PERSONAL_DATA_VIEWED,
-        subject_user=row.attempt.user,
-        target=row,
-        request=request,
-    )
+    row = access_answer_for_marking(request.user, answer_id, request=request)
     initial = {}
     if row.correct is not None:
         initial = {"result": "right" if row.correct else "wrong", "comment": row.marker_comment}

@@ -58,6 +58,7 @@ def knowledge_check_panel(request, page):
     return {
         "template": "quizzes/module_panel.html",
         "order": 50,
+        "anchor": ("knowledge-check", _("Knowledge check")),
         "quiz": quiz,
         "standing": standing,
     }
@@ -84,6 +85,15 @@ def seed_knowledge_checks(people):
 
     load_quizzes()
     seed_demo_attempts(people)
+
+
+@hooks.register("boardready_reminders")
+def finish_lapsed_knowledge_checks(now):
+    """Submits timed attempts whose time ran out, at their deadline. Sends no email."""
+    from .services import finish_lapsed_attempts
+
+    finish_lapsed_attempts(now)
+    return 0
 
 
 @hooks.register("boardready_personal_data")

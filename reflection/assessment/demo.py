@@ -1,7 +1,8 @@
 """Demo instruments, rounds and responses for `manage.py seed_demo`. Idempotent.
 
-Northbridge has two closed cultural-intelligence rounds (ned1 answered both, so a trend shows),
-a closed board-position round and an open round. Eastmoor has a closed round with four
+Northbridge has three closed cultural-intelligence rounds (ned1 answered all, so a personal
+change shows, and the board's figures have a trend), a closed board-position round and an
+open round (two members have answered it). Eastmoor has a closed round with four
 responses, so its aggregate stays hidden.
 """
 
@@ -30,6 +31,15 @@ ROUNDS = [
         -100,
         [*NB_NEDS, f"exec1{NB}", f"exec2{NB}", f"ceo{NB}"],
         0.7,
+    ),
+    (
+        "northbridge",
+        "After the autumn sessions",
+        "cultural-intelligence",
+        -40,
+        -26,
+        [*NB_NEDS, f"exec1{NB}", f"exec3{NB}", f"ceo{NB}", f"chair{NB}"],
+        1.2,
     ),
     (
         "northbridge",

@@ -151,8 +151,27 @@ class InstrumentVersion(models.Model):
         return f"{self.instrument} v{self.number}"
 
 
+class RoundQuerySet(models.QuerySet):
+    """Which rounds are open or closed on a day (today in Europe/London by default).
+
+    A round is open from `opens_on` to `closes_on` inclusive, unless the facilitator closed it
+    early (`closed_at`); it is closed after `closes_on` or once closed early."""
+
+    def open_on(self, day=None):
+        day = day or timezone.localdate()
+        return self.filter(opens_on__lte=day, closes_on__gte=day, closed_at__isnull=True)
+
+    def closed_on(self, day=None):
+        day = day or timezone.localdate()
+        return self.filter(models.Q(closes_on__lt=day) | models.Q(closed_at__isnull=False))
+
+
 class Round(models.Model):
-    """A facilitator's invitation to a board to answer one instrument between two dates."""
+    """A facilitator's invitation to a board to answer one instrument between two dates.
+
+    `notified_at` stamps the "round open" email (sent once, when the round opens);
+    `closed_at` an early close (its `closes_on` is then the day it closed).
+    """
 
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="assessment_rounds")
     version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="rounds")
@@ -164,6 +183,9 @@ class Round(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     notified_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RoundQuerySet.as_manager()
 
     class Meta:
         ordering = ["-closes_on", "-pk"]
@@ -180,22 +202,53 @@ class Round(models.Model):
 
     @property
     def is_closed(self) -> bool:
-        return timezone.localdate() > self.closes_on
+        return self.closed_at is not None or timezone.localdate() > self.closes_on
 
     @property
     def is_open(self) -> bool:
-        return self.opens_on <= timezone.localdate() <= self.closes_on
+        return not self.is_closed and self.opens_on <= timezone.localdate()
+
+    @property
+    def is_upcoming(self) -> bool:
+        return timezone.localdate() < self.opens_on
+
+
+class RoundReminder(models.Model):
+    """A facilitator's reminder to the members who had not answered an open round.
+
+    Who they were is never stored: the task works them out when it sends, and stamps
+    `delivered_at` first, so running it twice sends once."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="reminders")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Reminder for {self.round_id} at {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class Response(models.Model):
     """One person's answers to one instrument version, in a round or on their own.
 
     Private to its author. The board's chair and facilitator may read it only while
-    `shared_at` is set, which the author alone can set and clear.
+    `shared_at` is set, which the author alone can set and clear. Without a user it is an
+    erased person's answer in a closed round: counted in that round's figures, seen by nobody.
     """
 
+    # Null only for an erased person's answers in a closed round, kept without any link to
+    # them so the figures the board has seen do not change (see erasure.py).
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_responses"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assessment_responses",
     )
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="+")
     version = models.ForeignKey(

@@ -6,13 +6,18 @@
 - A round's board aggregate is for the board's members, chair and facilitator, and shows
   figures only once the round has closed with enough respondents (scoring.aggregate applies
   learning.privacy.group_is_shown to the round and to each figure).
+- Only the board's facilitator changes, closes, deletes or sends reminders for a round; while
+  it is open they see how many members have answered, never who (selectors.round_answer_count).
 - Outsiders get 404, so ids in URLs reveal nothing.
+- A chair or facilitator reading a member's shared response, or the list of them, is written
+  to the audit log by the helper that fetches it (learning.privacy.record_viewed).
 """
 
 from django.http import Http404
 
 from learning.models import Membership, Role
 from learning.permissions import LEADER_ROLES, access_membership, active_memberships
+from learning.privacy import record_viewed, record_views
 
 from .models import Response, Round
 
@@ -53,11 +58,12 @@ def user_can_see_response(user, response: Response) -> bool:
     return author_still_on_board.exists() and leads_board.exists()
 
 
-def access_response_result(user, response_id) -> Response:
-    """A response whose results the user may read, or 404."""
+def access_response_result(user, response_id, *, request=None) -> Response:
+    """A response whose results the user may read (audited when it is not theirs), or 404."""
     response = _responses().select_related("user").filter(pk=_as_int(response_id)).first()
     if response is None or not user_can_see_response(user, response):
         raise Http404("Not found.")
+    record_viewed(viewer=user, owner=response.user, target=response, request=request)
     return response
 
 
@@ -73,6 +79,14 @@ def access_round(user, round_id) -> tuple[Round, Membership]:
     return round_, access_membership(user, round_.board_id)
 
 
+def access_round_as_facilitator(user, round_id) -> Round:
+    """A round of a board the user facilitates, or 404 (to the board's members as well)."""
+    round_, membership = access_round(user, round_id)
+    if membership.role != Role.FACILITATOR:
+        raise Http404("Not found.")
+    return round_
+
+
 def access_round_to_answer(user, round_id) -> tuple[Round, Membership]:
     """A round the user may answer: they sit on its board (facilitators do not answer)."""
     round_, membership = access_round(user, round_id)
@@ -81,11 +95,12 @@ def access_round_to_answer(user, round_id) -> tuple[Round, Membership]:
     return round_, membership
 
 
-def shared_responses_for_leader(user, board_id):
-    """Submitted responses the board's current members share with its chair and facilitator."""
+def shared_responses_for_leader(user, board_id, *, request=None):
+    """Submitted responses the board's current members share with its chair and facilitator,
+    as a list; one audit event for each response listed."""
     board = access_membership(user, board_id, roles=LEADER_ROLES).board
     members = Membership.objects.active().filter(board=board).values("user_id")
-    return board, (
+    responses = list(
         _responses()
         .select_related("user")
         .filter(
@@ -97,3 +112,5 @@ def shared_responses_for_leader(user, board_id):
         .exclude(user=user)
         .order_by("user__last_name", "user__first_name", "-submitted_at")
     )
+    record_views(viewer=user, views=[(one.user, one) for one in responses], request=request)
+    return board, responses

@@ -3,14 +3,17 @@
 Reads only. Callers have already checked access through `permissions.py`.
 """
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from learning import charts
+from learning.privacy import minimum_group, withheld
 from modules.models import ModulePage
 
 from . import selectors
+from . import trend as selectors_trend
 from .definitions import Definition
 from .models import Response
 from .national import CAVEAT, SOURCE, figure_for
@@ -144,6 +147,8 @@ def round_context(round_) -> dict:
         "national_source": SOURCE,
         "national_caveat": CAVEAT,
     }
+    if definition.kind == "profile":
+        context.update(trend_context(round_, definition))
     if not summary.aggregate.shown:
         return context
     if definition.kind == "position":
@@ -217,3 +222,70 @@ def _position_groups(definition, aggregate) -> tuple[list[dict], str | None]:
         ),
     )
     return groups, chart
+
+
+def _one_place(value) -> str:
+    if value is None:
+        return ""
+    return str(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def trend_table(trend, minimum: int) -> dict:
+    """The trend as a table (one row a closed round, oldest first; one column a dimension) and
+    the line chart's labels and values (the mean of the dimension means). The same for the
+    round page and the chair's dashboard, so both show the same figures."""
+    columns = [_("Round"), _("Answered"), *[name for _key, name in trend.dimensions]]
+    rows = []
+    for point in trend.points:
+        label = _("%(title)s (closed %(day)s)") % {
+            "title": point.round.title,
+            "day": formats.date_format(point.round.closes_on, "j M Y"),
+        }
+        if not point.aggregate.shown:
+            rows.append([label, withheld(minimum), *[_("Not shown")] * len(trend.dimensions)])
+            continue
+        rows.append(
+            [
+                label,
+                str(point.aggregate.respondents),
+                *[_one_place(point.mean(key)) or _("Not shown") for key, _name in trend.dimensions],
+            ]
+        )
+    return {
+        "caption": _("The board's mean score for each dimension, round by round"),
+        "columns": columns,
+        "rows": rows,
+        "numeric": set(range(1, len(columns))),
+        "labels": [point.round.title for point in trend.points],
+        "values": [_float(point.overall) for point in trend.points],
+    }
+
+
+def trend_chart_text(trend, low, high) -> dict:
+    return {
+        "title": _("The board's scores over time"),
+        "description": _(
+            "A line joins the board's mean of the dimension means for each closed round of "
+            "%(instrument)s, oldest first, from %(low)s to %(high)s. Rounds with too few "
+            "answers leave a gap. The table gives each dimension's mean."
+        )
+        % {"instrument": trend.name, "low": low, "high": high},
+    }
+
+
+def trend_context(round_, definition) -> dict:
+    """The round page's trend across every closed round up to this one, if there is one."""
+    trend = selectors_trend.round_trend(round_)
+    if trend is None or len(trend.shown_points) < 2:
+        return {}
+    low, high = _scale_bounds(definition)
+    table = trend_table(trend, minimum_group())
+    text = trend_chart_text(trend, low, high)
+    drawing = charts.line_chart(
+        table["labels"],
+        [charts.Series(_("Mean of the dimension means"), table["values"])],
+        minimum=low,
+        maximum=high,
+    )
+    chart = charts.svg(drawing, chart_id=f"trend-{round_.pk}", **text)
+    return {"trend": trend, "trend_table": table, "trend_chart": chart, "trend_text": text}

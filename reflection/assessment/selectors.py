@@ -4,17 +4,23 @@ Callers pass objects they already got from `permissions.py`; nothing here checks
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
+from django.utils import formats
+from django.utils.translation import gettext as _
 
+from learning.models import Membership, User
 from learning.privacy import group_is_shown, minimum_group
 
 from .definitions import Definition
 from .models import DimensionScore, Instrument, ItemAnswer, Response, Round
 from .national import FIGURES
 from .scoring import Aggregate, add_changes, aggregate
+
+if TYPE_CHECKING:
+    from .trend import Trend
 
 
 def live_instruments():
@@ -31,9 +37,9 @@ def member_responses(user):
 
 
 def rounds_open_for(board):
-    today = timezone.localdate()
     return (
-        Round.objects.filter(board=board, opens_on__lte=today, closes_on__gte=today)
+        Round.objects.open_on()
+        .filter(board=board)
         .select_related("version__instrument")
         .order_by("closes_on")
     )
@@ -71,10 +77,11 @@ def scores_by_dimension(response: Response | None) -> dict[str, DimensionScore]:
 def previous_closed_round(round_: Round) -> Round | None:
     """The board's closed round of the same instrument that closed before this one."""
     return (
-        Round.objects.filter(
+        Round.objects.closed_on()
+        .filter(
             board_id=round_.board_id,
             version__instrument_id=round_.version.instrument_id,
-            closes_on__lt=min(round_.closes_on, timezone.localdate()),
+            closes_on__lt=round_.closes_on,
         )
         .select_related("version")
         .order_by("-closes_on", "-pk")
@@ -83,6 +90,13 @@ def previous_closed_round(round_: Round) -> Round | None:
 
 
 AGGREGATE_CACHE_SECONDS = 24 * 3600
+
+
+def aggregate_cache_key(round_: Round, respondents: int, response_ids: int | None) -> str:
+    return (
+        f"assessment:aggregate:{round_.pk}:{round_.version_id}:{minimum_group()}:"
+        f"{respondents}:{response_ids}"
+    )
 
 
 def round_aggregate(round_: Round) -> Aggregate:
@@ -96,10 +110,7 @@ def round_aggregate(round_: Round) -> Aggregate:
     closed = round_.is_closed
     held = submitted.aggregate(count=Count("pk"), ids=Sum("pk")) if closed else {}
     respondents = held.get("count") or 0
-    key = (
-        f"assessment:aggregate:{round_.pk}:{round_.version_id}:{minimum_group()}:"
-        f"{respondents}:{held.get('ids')}"
-    )
+    key = aggregate_cache_key(round_, respondents, held.get("ids"))
     if closed and (cached := cache.get(key)) is not None:
         return cached
     result = _aggregate(round_, submitted, closed=closed, respondents=respondents)
@@ -140,6 +151,7 @@ class RoundSummary:
     round: Round
     aggregate: Aggregate
     previous_round: Round | None
+    trend: "Trend | None" = None  # every closed round of the instrument, oldest first
 
 
 _LOOK_UP = object()
@@ -165,19 +177,90 @@ def round_summary(round_: Round, *, previous: Round | None = _LOOK_UP) -> RoundS
 
 def board_latest_summaries(board) -> list[RoundSummary]:
     """For each live instrument with a closed round on the board: the latest closed round's
-    summary, with the change since the one before. One query finds every round."""
-    today = timezone.localdate()
-    rounds = (
-        Round.objects.filter(board=board, closes_on__lt=today, version__instrument__live=True)
-        .select_related("version__instrument")
-        .order_by("-closes_on", "-pk")
-    )
-    by_instrument: dict[int, list[Round]] = {}
-    for round_ in rounds:
-        by_instrument.setdefault(round_.version.instrument_id, []).append(round_)
+    summary, with the change since the one before and the trend across every closed round.
+    A fixed number of queries however many rounds (trend.closed_rounds, trend.aggregates_for)."""
+    from .trend import closed_rounds, trends_for
+
+    rounds = list(closed_rounds(board))
     summaries = []
-    for latest, *earlier in by_instrument.values():
+    for trend in trends_for(rounds).values():
+        *earlier, latest = trend.points
         # as previous_closed_round: the next one back that closed strictly before this one
-        previous = next((one for one in earlier if one.closes_on < latest.closes_on), None)
-        summaries.append(round_summary(latest, previous=previous))
+        previous = next(
+            (one for one in reversed(earlier) if one.round.closes_on < latest.round.closes_on),
+            None,
+        )
+        current = latest.aggregate
+        if previous is not None and current.shown and previous.aggregate.shown:
+            add_changes(current.dimensions, previous.aggregate.dimensions)
+            add_changes(current.items, previous.aggregate.items)
+        else:
+            previous = None
+        summaries.append(
+            RoundSummary(
+                latest.round,
+                current,
+                previous.round if previous else None,
+                trend=trend if len(trend.points) > 1 else None,
+            )
+        )
     return summaries
+
+
+def overlapping_round(
+    *, board_id: int, instrument_id: int, opens_on, closes_on, exclude_pk=None
+) -> Round | None:
+    """A round of the same instrument on the board whose dates meet these (closed early or not
+    yet closed), so that no two rounds of one self-assessment are ever open at once."""
+    return (
+        Round.objects.filter(
+            board_id=board_id,
+            version__instrument_id=instrument_id,
+            opens_on__lte=closes_on,
+            closes_on__gte=opens_on,
+        )
+        .exclude(pk=exclude_pk)
+        .order_by("opens_on")
+        .first()
+    )
+
+
+def overlap_message(other: Round) -> str:
+    return _(
+        "'%(title)s' asks the same self-assessment from %(opens)s to %(closes)s. Choose dates "
+        "after it closes, or change that round first."
+    ) % {
+        "title": other.title,
+        "opens": formats.date_format(other.opens_on, "j F Y"),
+        "closes": formats.date_format(other.closes_on, "j F Y"),
+    }
+
+
+def round_board_members(round_: Round):
+    """The people who sit on the round's board now (facilitators do not answer)."""
+    seats = Membership.objects.board_members().filter(board_id=round_.board_id)
+    return User.objects.filter(pk__in=seats.values("user_id"))
+
+
+def members_not_answered(round_: Round):
+    """Board members with no submitted answer to the round. Only ever used to address a
+    reminder: no page shows who they are."""
+    answered = Response.objects.filter(round=round_, submitted_at__isnull=False).values("user_id")
+    return round_board_members(round_).exclude(pk__in=answered)
+
+
+@dataclass(frozen=True)
+class AnswerCount:
+    """How many of the board's current members have submitted an answer to a round."""
+
+    answered: int
+    members: int
+
+
+def round_answer_count(round_: Round) -> AnswerCount:
+    """Counts only, never names (one query)."""
+    answered = Response.objects.filter(round=round_, submitted_at__isnull=False).values("user_id")
+    counts = round_board_members(round_).aggregate(
+        members=Count("pk"), answered=Count("pk", filter=Q(pk__in=answered))
+    )
+    return AnswerCount(answered=counts["answered"], members=counts["members"])

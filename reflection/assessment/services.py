@@ -3,19 +3,30 @@
 Each service is atomic, checks everything before it writes anything, and is safe to call twice.
 """
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_tasks.base import TaskResultStatus
 
 from learning.models import Board
 
 from .definitions import Definition, build_definition, definition_problems
-from .models import DimensionScore, Instrument, InstrumentVersion, ItemAnswer, Response, Round
+from .models import (
+    DimensionScore,
+    Instrument,
+    InstrumentVersion,
+    ItemAnswer,
+    Response,
+    Round,
+    RoundReminder,
+)
 from .scoring import score_answers
+from .selectors import members_not_answered, overlap_message, overlapping_round
 
 NOT_APPLICABLE = "na"
 
@@ -51,8 +62,41 @@ def instrument_version_current(*, instrument: Instrument) -> InstrumentVersion:
     return version
 
 
+class RoundError(Exception):
+    """A refused change to a round. `field` names the form field the message belongs by."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+REMINDER_GAP = timedelta(hours=24)
+ANSWERS_STARTED = gettext_lazy(
+    "Someone has started to answer this round, so it cannot be deleted. You can close it instead."
+)
+
+
+def _board_locked(board_id: int) -> None:
+    # Rounds of one board are checked and written one at a time, so two facilitators (or a
+    # double click) cannot open overlapping rounds between the check and the save.
+    Board.objects.select_for_update().filter(pk=board_id).first()
+
+
+def _check_no_overlap(*, board_id, instrument_id, opens_on, closes_on, exclude_pk=None) -> None:
+    other = overlapping_round(
+        board_id=board_id,
+        instrument_id=instrument_id,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        exclude_pk=exclude_pk,
+    )
+    if other is not None:
+        raise RoundError(overlap_message(other), field="opens_on")
+
+
 @transaction.atomic
-def round_open(
+def round_create(
     *,
     board: Board,
     instrument: Instrument,
@@ -61,12 +105,17 @@ def round_open(
     closes_on: date,
     opened_by,
 ) -> Round:
-    """Opens a round for a board and emails its members once the round is saved."""
+    """Makes a round. Nobody is emailed now unless it opens today: `send_reminders` emails
+    the board on the day it opens (`round_openings_send`). Safe to call twice (same title)."""
     from .tasks import round_notify
 
+    _board_locked(board.pk)
     existing = Round.objects.filter(board=board, title=title).first()
     if existing is not None:
         return existing
+    _check_no_overlap(
+        board_id=board.pk, instrument_id=instrument.pk, opens_on=opens_on, closes_on=closes_on
+    )
     round_ = Round(
         board=board,
         version=instrument_version_current(instrument=instrument),
@@ -77,8 +126,134 @@ def round_open(
     )
     round_.full_clean()
     round_.save()
-    transaction.on_commit(lambda: round_notify.enqueue(round_id=round_.pk))
+    if round_.is_open:
+        transaction.on_commit(lambda: round_notify.enqueue(round_id=round_.pk))
     return round_
+
+
+def _locked_round(round_: Round) -> Round:
+    _board_locked(round_.board_id)
+    return Round.objects.select_for_update().select_related("version").get(pk=round_.pk)
+
+
+@transaction.atomic
+def round_update(*, round_: Round, title: str, opens_on: date, closes_on: date) -> Round:
+    """Changes a round's name and dates before it opens (nobody has been told of it yet)."""
+    round_ = _locked_round(round_)
+    if not round_.is_upcoming:
+        raise RoundError(_("This round has opened, so only its closing date can change."))
+    if Round.objects.filter(board_id=round_.board_id, title=title).exclude(pk=round_.pk).exists():
+        raise RoundError(_("This board already has a round with this name."), field="title")
+    _check_no_overlap(
+        board_id=round_.board_id,
+        instrument_id=round_.version.instrument_id,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        exclude_pk=round_.pk,
+    )
+    round_.title, round_.opens_on, round_.closes_on = title, opens_on, closes_on
+    round_.full_clean()
+    round_.save(update_fields=["title", "opens_on", "closes_on"])
+    return round_
+
+
+@transaction.atomic
+def round_extend(*, round_: Round, closes_on: date) -> Round:
+    """Moves an open round's closing date later. The same date again changes nothing."""
+    round_ = _locked_round(round_)
+    if not round_.is_open:
+        raise RoundError(_("Only an open round can be extended."))
+    if closes_on < round_.closes_on:
+        raise RoundError(
+            _("Choose a date after %(date)s, or close the round now instead.")
+            % {"date": formats.date_format(round_.closes_on, "j F Y")},
+            field="closes_on",
+        )
+    _check_no_overlap(
+        board_id=round_.board_id,
+        instrument_id=round_.version.instrument_id,
+        opens_on=round_.opens_on,
+        closes_on=closes_on,
+        exclude_pk=round_.pk,
+    )
+    round_.closes_on = closes_on
+    round_.full_clean()
+    round_.save(update_fields=["closes_on"])
+    return round_
+
+
+@transaction.atomic
+def round_close(*, round_: Round) -> Round:
+    """Closes an open round today: no more answers, and the board's figures can be shown.
+    Closing a closed round changes nothing."""
+    round_ = _locked_round(round_)
+    if round_.is_closed:
+        return round_
+    if round_.is_upcoming:
+        raise RoundError(_("This round has not opened yet. Delete it instead."))
+    round_.closed_at = timezone.now()
+    round_.closes_on = timezone.localdate()
+    round_.save(update_fields=["closed_at", "closes_on"])
+    return round_
+
+
+@transaction.atomic
+def round_delete(*, round_: Round) -> None:
+    """Deletes a round nobody has started to answer. Deleting twice is harmless."""
+    round_ = Round.objects.select_for_update().filter(pk=round_.pk).first()
+    if round_ is None:
+        return
+    if round_.responses.exists():
+        raise RoundError(str(ANSWERS_STARTED))
+    round_.delete()
+
+
+@transaction.atomic
+def round_remind(*, round_: Round, sent_by) -> int:
+    """Emails every board member who has not submitted an answer to the open round.
+
+    The facilitator never learns who they are, only how many. At most one reminder a round
+    in 24 hours, so nobody gets more than one a day from it (a second click sends nothing).
+    Returns how many had not answered.
+    """
+    from .tasks import round_remind_send
+
+    round_ = _locked_round(round_)
+    if not round_.is_open:
+        raise RoundError(_("Reminders can be sent only while a round is open."))
+    now = timezone.now()
+    last = round_.reminders.order_by("-created_at").first()
+    if last is not None and now - last.created_at < REMINDER_GAP:
+        raise RoundError(
+            _("A reminder went on %(when)s. You can send another from %(next)s.")
+            % {
+                "when": formats.date_format(timezone.localtime(last.created_at), "j F Y, H:i"),
+                "next": formats.date_format(
+                    timezone.localtime(last.created_at + REMINDER_GAP), "j F Y, H:i"
+                ),
+            }
+        )
+    outstanding = members_not_answered(round_).count()
+    if not outstanding:
+        return 0
+    reminder = RoundReminder.objects.create(round=round_, sent_by=sent_by, created_at=now)
+    transaction.on_commit(lambda: round_remind_send.enqueue(reminder_id=reminder.pk))
+    return outstanding
+
+
+def round_openings_send(now: datetime) -> int:
+    """The reminders hook: emails the board of every round that has opened and has not been
+    announced. Returns how many emails went. Safe to run twice (round_notify stamps the round)."""
+    from .tasks import round_notify
+
+    day = timezone.localdate(now)
+    sent = 0
+    for round_id in (
+        Round.objects.open_on(day).filter(notified_at=None).values_list("pk", flat=True)
+    ):
+        result = round_notify.enqueue(round_id=round_id)
+        sent += result.return_value if result.status == TaskResultStatus.SUCCESSFUL else 0
+    return sent
 
 
 def response_start(*, user, board: Board, instrument: Instrument | None = None, round=None):

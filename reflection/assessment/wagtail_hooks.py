@@ -51,6 +51,14 @@ def assessment_section(request, membership):
     return {"template": "assessment/home_section.html", "order": 30, "rounds": rounds}
 
 
+@hooks.register("boardready_reminders")
+def round_openings(now):
+    """Emails each board whose round opened today (once: the round is stamped)."""
+    from .services import round_openings_send
+
+    return round_openings_send(now)
+
+
 @hooks.register("boardready_seed_demo", order=30)
 def seed_assessment(people):
     from .demo import seed_demo
@@ -59,10 +67,10 @@ def seed_assessment(people):
 
 
 @hooks.register("boardready_personal_data")
-@covers("assessment.Response", "assessment.Round")
+@covers("assessment.Response", "assessment.Round", "assessment.RoundReminder")
 def assessment_personal_data(user):
     """The person's self-assessment responses with answers and scores, and rounds they opened."""
-    from .models import Response, Round
+    from .models import Response, Round, RoundReminder
 
     responses = (
         Response.objects.filter(user=user)
@@ -83,4 +91,16 @@ def assessment_personal_data(user):
         "Self-assessment rounds you opened": export_rows(
             Round.objects.filter(opened_by=user).select_related("board", "version")
         ),
+        "Reminders you sent for rounds": export_rows(
+            RoundReminder.objects.filter(sent_by=user).select_related("round"),
+            exclude=["sent_by"],
+        ),
     }
+
+
+@hooks.register("boardready_erase_person")
+def assessment_erase_person(user):
+    """Keeps the person's answers behind closed rounds' figures, without the link to them."""
+    from .erasure import responses_detach_for_erasure
+
+    responses_detach_for_erasure(user=user)

@@ -24,8 +24,24 @@ SHARE_CHOICES = [
 ]
 
 
+def _due_today_or_later(form):
+    """A new commitment, milestone or action cannot be due in the past (an existing one may be
+    overdue already, and is changed as it is)."""
+    due = form.cleaned_data["due_date"]
+    if form.instance.pk is None and due < timezone.localdate():
+        raise forms.ValidationError(_("The due date must be today or in the future"))
+    return due
+
+
 class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
     """A commitment's fields, as its owner writes and changes them."""
+
+    field_nouns = {
+        "title": _("what you will do"),
+        "description": _("the detail"),
+        "success_measure": _("how you will know you have done it"),
+        "explanation": _("why it was not done"),
+    }
 
     class Meta:
         model = Commitment
@@ -75,12 +91,7 @@ class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
             *Commitment._meta.get_field("area").choices,
         ]
 
-    def clean_due_date(self):
-        due = self.cleaned_data["due_date"]
-        is_new = self.instance.pk is None
-        if is_new and due < timezone.localdate():
-            raise forms.ValidationError(_("The due date must be today or in the future"))
-        return due
+    clean_due_date = _due_today_or_later
 
 
 class NewCommitmentForm(CommitmentForm):
@@ -103,6 +114,8 @@ class NewCommitmentForm(CommitmentForm):
 
 
 class MilestoneForm(NHSUKFormMixin, forms.ModelForm):
+    field_nouns = {"title": _("the milestone")}
+
     class Meta:
         model = Milestone
         fields = ["title", "due_date"]
@@ -116,6 +129,8 @@ class MilestoneForm(NHSUKFormMixin, forms.ModelForm):
             },
         }
 
+    clean_due_date = _due_today_or_later
+
 
 class ActionMilestoneForm(MilestoneForm):
     class Meta(MilestoneForm.Meta):
@@ -123,6 +138,8 @@ class ActionMilestoneForm(MilestoneForm):
 
 
 class CommitmentUpdateForm(NHSUKFormMixin, forms.ModelForm):
+    field_nouns = {"text": _("the update"), "evidence_url": _("the link to evidence")}
+
     evidence_url = forms.URLField(
         label=_("Link to evidence (optional)"),
         required=False,
@@ -163,6 +180,12 @@ class AppraisalNoteForm(NHSUKFormMixin, forms.ModelForm):
 
 
 class BoardActionForm(NHSUKFormMixin, forms.ModelForm):
+    field_nouns = {
+        "title": _("the action"),
+        "description": _("the detail"),
+        "explanation": _("why it was not done"),
+    }
+
     class Meta:
         model = BoardAction
         fields = ["title", "description", "owner", "due_date", "status", "explanation"]
@@ -196,3 +219,5 @@ class BoardActionForm(NHSUKFormMixin, forms.ModelForm):
         )
         owner.label_from_instance = lambda m: f"{m.user} ({m.get_role_display()})"
         owner.empty_label = _("Choose a board member")
+
+    clean_due_date = _due_today_or_later

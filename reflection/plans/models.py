@@ -15,8 +15,23 @@ from wagtail.search import index
 
 from modules.areas import GoodPracticeArea
 
-MAX_TEXT = 20_000
-long_text = MaxLengthValidator(MAX_TEXT)
+# The longest text each kind of field takes, enforced by the model (full_clean) and its form
+# (max_length, which the character count shows). One table, so a limit is changed in one place.
+LIMITS = {
+    "detail": 2_000,  # a commitment's or action's description, an explanation of "not done"
+    "measure": 1_000,  # a success measure
+    "update": 2_000,  # a progress update
+    "review": 2_000,  # a chair's review comment
+    "appraisal": 5_000,  # a chair's yearly appraisal note
+}
+
+
+def limited_text(kind: str, *args, **kwargs) -> models.TextField:
+    """A text field with the limit for its kind, checked on the server."""
+    limit = LIMITS[kind]
+    return models.TextField(
+        *args, max_length=limit, validators=[MaxLengthValidator(limit)], **kwargs
+    )
 
 
 class Status(models.TextChoices):
@@ -35,10 +50,10 @@ class SuggestedCommitment(index.Indexed, models.Model):
 
     area = models.PositiveSmallIntegerField(_("good-practice area"), choices=GoodPracticeArea)
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True, validators=[long_text])
-    success_measure = models.TextField(
+    description = limited_text("detail", blank=True)
+    success_measure = limited_text(
+        "measure",
         _("success measure"),
-        validators=[long_text],
         help_text=_("How the member will know they have done it."),
     )
 
@@ -90,12 +105,12 @@ class Commitment(models.Model):
         "learning.Membership", on_delete=models.CASCADE, related_name="commitments"
     )
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True, validators=[long_text])
+    description = limited_text("detail", blank=True)
     area = models.PositiveSmallIntegerField(_("good-practice area"), choices=GoodPracticeArea)
-    success_measure = models.TextField(_("success measure"), validators=[long_text])
+    success_measure = limited_text("measure", _("success measure"))
     due_date = models.DateField(_("due date"))
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
-    explanation = models.TextField(_("why it was not done"), blank=True, validators=[long_text])
+    explanation = limited_text("detail", _("why it was not done"), blank=True)
     origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.SCRATCH)
     module = models.ForeignKey(
         "modules.ModulePage",
@@ -195,7 +210,7 @@ class CommitmentUpdate(models.Model):
 
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField(default=timezone.localdate)
-    text = models.TextField(validators=[long_text])
+    text = limited_text("update")
     evidence_url = models.URLField(_("link to evidence"), blank=True, max_length=500)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -213,7 +228,7 @@ class ChairReview(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    text = models.TextField(validators=[long_text])
+    text = limited_text("review")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -230,7 +245,7 @@ class AppraisalNote(models.Model):
         "learning.Membership", on_delete=models.CASCADE, related_name="appraisal_notes"
     )
     year = models.PositiveSmallIntegerField()
-    text = models.TextField(validators=[long_text])
+    text = limited_text("appraisal")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -251,7 +266,7 @@ class BoardAction(models.Model):
 
     board = models.ForeignKey("learning.Board", on_delete=models.CASCADE, related_name="actions")
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True, validators=[long_text])
+    description = limited_text("detail", blank=True)
     # Null only when the owner's account is erased; the form always asks for an owner.
     owner = models.ForeignKey(
         "learning.Membership",
@@ -261,7 +276,7 @@ class BoardAction(models.Model):
     )
     due_date = models.DateField(_("due date"))
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
-    explanation = models.TextField(_("why it was not done"), blank=True, validators=[long_text])
+    explanation = limited_text("detail", _("why it was not done"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -3,6 +3,8 @@
 - A commitment belongs to its owner. The board's chair sees it once it is shared, and may
   comment on it, but never change it (403). Everyone else gets 404, whatever the id.
 - The facilitator sees counts only, never a commitment.
+- Each time the chair reads a member's commitments, the helper that fetches them writes
+  "viewed another person's data" to the audit log (learning.privacy.record_viewed).
 - The board's action plan is visible to every member of the board; its chair and an action's
   owner may change an action; other members get 403; outsiders 404.
 """
@@ -12,8 +14,9 @@ from django.http import Http404
 
 from learning.models import Membership, Role
 from learning.permissions import access_membership, active_memberships
+from learning.privacy import record_viewed
 
-from .models import ActionMilestone, BoardAction, Commitment, Milestone
+from .models import ActionMilestone, BoardAction, ChairReview, Commitment, Milestone
 
 
 def _as_int(value) -> int:
@@ -52,9 +55,16 @@ def _load_commitment(user, commitment_id) -> tuple[Commitment, bool]:
     raise Http404("Not found.")
 
 
-def access_commitment(user, commitment_id) -> Commitment:
-    """A commitment the user may read: their own, or a shared one on the board they chair."""
-    return _load_commitment(user, commitment_id)[0]
+def _read_by_chair(user, commitment: Commitment, request) -> Commitment:
+    record_viewed(viewer=user, owner=commitment.owner.user, target=commitment, request=request)
+    return commitment
+
+
+def access_commitment(user, commitment_id, *, request=None) -> Commitment:
+    """A commitment the user may read: their own, or a shared one on the board they chair
+    (audited)."""
+    commitment, owned = _load_commitment(user, commitment_id)
+    return commitment if owned else _read_by_chair(user, commitment, request)
 
 
 def access_commitment_as_owner(user, commitment_id) -> Commitment:
@@ -65,12 +75,30 @@ def access_commitment_as_owner(user, commitment_id) -> Commitment:
     return commitment
 
 
-def access_commitment_as_reviewer(user, commitment_id) -> Commitment:
-    """A shared commitment the user chairs the board of. The owner gets 403; others 404."""
+def access_commitment_as_reviewer(user, commitment_id, *, request=None) -> Commitment:
+    """A shared commitment the user chairs the board of (audited). The owner gets 403;
+    others 404."""
     commitment, owned = _load_commitment(user, commitment_id)
     if owned:
         raise PermissionDenied("You cannot review your own commitment.")
-    return commitment
+    return _read_by_chair(user, commitment, request)
+
+
+def access_review_as_author(user, review_id) -> ChairReview:
+    """A review comment the user wrote, on a commitment they may still review; 404 for
+    everyone else (the commitment's owner included: they read it, never change it)."""
+    review = (
+        ChairReview.objects.select_related("commitment")
+        .filter(pk=_as_int(review_id), author=user)
+        .first()
+    )
+    if review is None:
+        raise Http404
+    try:
+        access_commitment_as_reviewer(user, review.commitment_id)
+    except PermissionDenied as error:
+        raise Http404 from error
+    return review
 
 
 def access_board_plans(user, board_id) -> Membership:
@@ -78,8 +106,9 @@ def access_board_plans(user, board_id) -> Membership:
     return access_membership(user, board_id, roles=[Role.CHAIR, Role.FACILITATOR])
 
 
-def access_member_as_chair(user, board_id, membership_id) -> Membership:
-    """Another board member's seat, for the chair of that board only (404 for everyone else)."""
+def access_member_as_chair(user, board_id, membership_id, *, request=None) -> Membership:
+    """Another board member's seat, with their commitments to read, for the chair of that
+    board only (audited; 404 for everyone else)."""
     access_membership(user, board_id, roles=[Role.CHAIR])
     member = (
         Membership.objects.board_members()
@@ -90,6 +119,7 @@ def access_member_as_chair(user, board_id, membership_id) -> Membership:
     )
     if member is None:
         raise Http404("Not found.")
+    record_viewed(viewer=user, owner=member.user, target=member, request=request)
     return member
 
 

@@ -145,6 +145,9 @@ class FollowThrough:
     shared_total: int
     by_status: dict
     by_area: dict
+    overdue_count: int
+    # The overdue commitments with their owners: only for the chair (`owners=True`); for
+    # anyone else the selector never loads them, so no page can show whose they are.
     overdue: list
     actions_by_status: dict
     actions_total: int
@@ -166,9 +169,12 @@ class FollowThrough:
         return [(label, self.actions_by_status.get(value, 0)) for value, label in Status.choices]
 
 
-def follow_through(board: Board, today: date | None = None) -> FollowThrough:
-    """Counts of shared commitments by status and area, overdue ones with their owners, and
-    the action plan's status. Four queries, whatever the size of the board."""
+def follow_through(
+    board: Board, today: date | None = None, *, owners: bool = False
+) -> FollowThrough:
+    """Counts of shared commitments by status and area, how many are overdue (and, with
+    `owners`, for the chair only, which and whose), and the action plan's status. Four
+    queries, whatever the size of the board."""
     today = today or timezone.localdate()
     members = Membership.objects.board_members().filter(board=board)
     shared = _shared_on_board(board).filter(owner__in=members)
@@ -182,12 +188,9 @@ def follow_through(board: Board, today: date | None = None) -> FollowThrough:
         by_area[area] = by_area.get(area, 0) + count
         owner_ids.add(owner_id)
     by_area = dict(sorted(by_area.items()))
-    owners = len(owner_ids)
-    overdue = list(
-        shared.filter(status__in=OPEN_STATUSES, due_date__lt=today)
-        .select_related("owner__user")
-        .order_by("due_date")
-    )
+    late = shared.filter(status__in=OPEN_STATUSES, due_date__lt=today)
+    overdue = list(late.select_related("owner__user").order_by("due_date")) if owners else []
+    overdue_count = len(overdue) if owners else late.count()
     actions = dict.fromkeys(Status.values, 0)
     actions.update(
         dict(
@@ -199,10 +202,11 @@ def follow_through(board: Board, today: date | None = None) -> FollowThrough:
     )
     return FollowThrough(
         members_total=members_total,
-        members_with_commitment=owners,
+        members_with_commitment=len(owner_ids),
         shared_total=sum(by_status.values()),
         by_status=by_status,
         by_area=by_area,
+        overdue_count=overdue_count,
         overdue=overdue,
         actions_by_status=actions,
         actions_total=sum(actions.values()),

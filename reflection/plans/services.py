@@ -165,6 +165,20 @@ def chair_review_add(*, commitment: Commitment, author, text: str) -> ChairRevie
     return review
 
 
+def chair_review_change(*, review: ChairReview, text: str) -> ChairReview:
+    """Rewrites a review comment (its author only: see access_review_as_author)."""
+    if review.text != text:
+        review.text = text
+        review.full_clean()
+        review.save(update_fields=["text"])
+    return review
+
+
+def chair_review_delete(*, review: ChairReview) -> None:
+    """Deletes a review comment; deleting one already gone does nothing."""
+    ChairReview.objects.filter(pk=review.pk).delete()
+
+
 @transaction.atomic
 def appraisal_note_save(*, member: Membership, year: int, author, text: str) -> AppraisalNote:
     """Writes (or rewrites) the chair's appraisal note on a member for one year."""

@@ -10,6 +10,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from learning import email_choices
+
 from .models import ActionMilestone, BoardAction, Commitment, Milestone, SentReminder
 
 
@@ -54,7 +56,8 @@ def _subject_of(reminder: SentReminder):
 @task()
 def send_plan_reminder(reminder_id: int) -> bool:
     """Emails one reminder (plain text and HTML). A reminder already emailed is not resent,
-    nor is one whose commitment, milestone or action has since been finished or deleted."""
+    nor is one whose commitment, milestone or action has since been finished or deleted, nor
+    one of a kind (due soon, overdue) the person has turned off."""
     with transaction.atomic():
         reminder = (
             SentReminder.objects.select_for_update(of=("self",))
@@ -71,6 +74,9 @@ def send_plan_reminder(reminder_id: int) -> bool:
             return False
         what, title, path, _open = about
         overdue = reminder.due_date < timezone.localdate()
+        choice = email_choices.OVERDUE if overdue else email_choices.DUE_SOON
+        if choice not in email_choices.kinds_on(reminder.recipient):
+            return False  # the person turned these emails off on "Your account"
         context = {
             "name": reminder.recipient.first_name or reminder.recipient.email,
             "what": what,
@@ -78,6 +84,7 @@ def send_plan_reminder(reminder_id: int) -> bool:
             "due": date_format(reminder.due_date, "j F Y"),
             "overdue": overdue,
             "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+            "choices_url": email_choices.choices_url(),
         }
         if overdue:
             subject = _("Overdue: your %(what)s “%(title)s”") % context

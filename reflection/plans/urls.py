@@ -14,6 +14,8 @@ urlpatterns = [
     path("commitments/<int:pk>/milestones/", views.milestone_add, name="milestone_add"),
     path("commitments/<int:pk>/updates/", views.update_add, name="update_add"),
     path("commitments/<int:pk>/reviews/", views.review_add, name="review_add"),
+    path("reviews/<int:pk>/edit/", views.review_edit, name="review_edit"),
+    path("reviews/<int:pk>/delete/", views.review_delete, name="review_delete"),
     path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),
     path("board/<int:board_id>/", views.board_plans, name="board_plans"),
     path(

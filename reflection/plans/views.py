@@ -117,15 +117,7 @@ def _detail(request, commitment, **bound_forms):
 
 @login_required
 def commitment_detail(request, pk):
-    commitment = permissions.access_commitment(request.user, pk)
-    if commitment.owner.user_id != request.user.pk:
-        audit_record(
-            actor=request.user,
-            action=AuditEvent.Action.PERSONAL_DATA_VIEWED,
-            subject_user=commitment.owner.user,
-            target=commitment,
-            request=request,
-        )
+    commitment = permissions.access_commitment(request.user, pk, request=request)
     return _detail(request, commitment)
 
 
@@ -202,7 +194,7 @@ def update_add(request, pk):
 @login_required
 @require_POST
 def review_add(request, pk):
-    commitment = permissions.access_commitment_as_reviewer(request.user, pk)
+    commitment = permissions.access_commitment_as_reviewer(request.user, pk, request=request)
     form = forms.ChairReviewForm(request.POST)
     if form.is_valid() and _save(
         form,
@@ -215,13 +207,36 @@ def review_add(request, pk):
     return _detail(request, commitment, review_form=form)
 
 
+@login_required
+def review_edit(request, pk):
+    review = permissions.access_review_as_author(request.user, pk)
+    # Not bound to the instance: validating would write the new text onto it before the service.
+    form = forms.ChairReviewForm(request.POST or None, initial={"text": review.text})
+    if request.method == "POST" and form.is_valid():
+        services.chair_review_change(review=review, text=form.cleaned_data["text"])
+        messages.success(request, _("Your review comment is changed. The member can see it."))
+        return redirect("plans:commitment_detail", pk=review.commitment_id)
+    return render(request, "plans/review_edit.html", {"form": form, "review": review})
+
+
+@login_required
+def review_delete(request, pk):
+    review = permissions.access_review_as_author(request.user, pk)
+    if request.method == "POST":
+        services.chair_review_delete(review=review)
+        messages.success(request, _("Your review comment is deleted."))
+        return redirect("plans:commitment_detail", pk=review.commitment_id)
+    return render(request, "plans/review_delete.html", {"review": review})
+
+
 # The chair's and facilitator's view of the board
 
 
 @login_required
 def board_plans(request, board_id):
     seat = permissions.access_board_plans(request.user, board_id)
-    context = {"board": seat.board, "figures": selectors.follow_through(seat.board)}
+    chair = seat.role == Role.CHAIR
+    context = {"board": seat.board, "figures": selectors.follow_through(seat.board, owners=chair)}
     if seat.role == Role.FACILITATOR:
         return render(request, "plans/board_counts.html", context)
     context["plans"] = selectors.board_plans(seat.board, year=timezone.localdate().year)
@@ -230,13 +245,8 @@ def board_plans(request, board_id):
 
 @login_required
 def member_review(request, board_id, membership_id):
-    member = permissions.access_member_as_chair(request.user, board_id, membership_id)
-    audit_record(
-        actor=request.user,
-        action=AuditEvent.Action.PERSONAL_DATA_VIEWED,
-        subject_user=member.user,
-        target=member,
-        request=request,
+    member = permissions.access_member_as_chair(
+        request.user, board_id, membership_id, request=request
     )
     year = timezone.localdate().year
     note = member.appraisal_notes.filter(year=year).first()

@@ -1,9 +1,12 @@
 """Access rows for self-assessment: taking, results, sharing, rounds and the board aggregate."""
 
-from django.urls import reverse
+from datetime import timedelta
 
-from reflection.assessment.models import Response
-from reflection.assessment.services import response_start
+from django.urls import reverse
+from django.utils import timezone
+
+from reflection.assessment.models import Response, Round
+from reflection.assessment.services import instrument_version_current, response_start
 from tests.access.table import Row, signed_in
 from tests.assessment.factories import fill_round, instruments, make_round, submitted
 
@@ -36,6 +39,28 @@ def _open_round_start(world):
     round_ = make_round(world.board_a, _ci(), closed=False)
     return reverse("assessment:round_start", args=[round_.pk])
 
+
+def _upcoming_round(world):
+    today = timezone.localdate()
+    return Round.objects.create(
+        board=world.board_a,
+        version=instrument_version_current(instrument=_ci()),
+        title="Opens next week",
+        opens_on=today + timedelta(days=7),
+        closes_on=today + timedelta(days=21),
+    )
+
+
+def _round_url(name, make):
+    return lambda world: reverse(f"assessment:{name}", args=[make(world).pk])
+
+
+def _open_round(world):
+    return make_round(world.board_a, _ci(), closed=False, title="Open for answers")
+
+
+ONLY_FACILITATOR = signed_in(404, facilitator=200)
+FACILITATOR_REDIRECTED = signed_in(404, facilitator=302)
 
 ROWS = [
     Row("self-assessment index", lambda w: reverse("assessment:index"), signed_in(200)),
@@ -87,6 +112,46 @@ ROWS = [
         signed_in(404, facilitator=200),
     ),
     Row("board aggregate for a closed round", _closed_round, signed_in(200, **NOT_FOUND)),
+    Row("change a round", _round_url("round_edit", _upcoming_round), ONLY_FACILITATOR),
+    Row(
+        "change a round (save)",
+        _round_url("round_edit", _upcoming_round),
+        FACILITATOR_REDIRECTED,
+        method="post",
+        data=lambda w: {
+            "title": "Renamed",
+            "opens_on": (timezone.localdate() + timedelta(days=8)).isoformat(),
+            "closes_on": (timezone.localdate() + timedelta(days=22)).isoformat(),
+        },
+    ),
+    Row("extend a round", _round_url("round_extend", _open_round), ONLY_FACILITATOR),
+    Row(
+        "extend a round (save)",
+        _round_url("round_extend", _open_round),
+        FACILITATOR_REDIRECTED,
+        method="post",
+        data=lambda w: {"closes_on": (timezone.localdate() + timedelta(days=20)).isoformat()},
+    ),
+    Row("close a round", _round_url("round_close", _open_round), ONLY_FACILITATOR),
+    Row(
+        "close a round (confirm)",
+        _round_url("round_close", _open_round),
+        FACILITATOR_REDIRECTED,
+        method="post",
+    ),
+    Row("delete a round", _round_url("round_delete", _upcoming_round), ONLY_FACILITATOR),
+    Row(
+        "delete a round (confirm)",
+        _round_url("round_delete", _upcoming_round),
+        FACILITATOR_REDIRECTED,
+        method="post",
+    ),
+    Row(
+        "remind members who have not answered",
+        _round_url("round_remind", _open_round),
+        FACILITATOR_REDIRECTED,
+        method="post",
+    ),
     Row(
         "results shared with the chair",
         lambda w: reverse("assessment:shared", args=[w.board_a.pk]),

@@ -26,6 +26,14 @@ def _assignment_url(name):
     return url
 
 
+def _reading_session_url(name):
+    def url(world):
+        assignment = assign(_session(world), module_page("Structural racism"))
+        return reverse(f"development:{name}", args=[assignment.session_id])
+
+    return url
+
+
 def _invitation_url(name):
     return lambda w: reverse(f"development:{name}", args=[InvitationFactory(board=w.board_a).pk])
 
@@ -56,7 +64,14 @@ ROWS = [
     ),
     Row("change session", _session_url("session_edit"), FACILITATOR_ONLY),
     Row("session CSV", _session_url("session_csv"), FACILITATOR_ONLY),
-    Row("send reminder", _session_url("session_remind"), FACILITATOR_POSTS, method="post"),
+    Row("choose who to remind", _session_url("session_remind"), FACILITATOR_ONLY),
+    Row(
+        "send reminder",
+        _reading_session_url("session_remind"),
+        FACILITATOR_POSTS,
+        method="post",
+        data=lambda w: {"recipients": [str(w.member.pk)], "message": "See you there."},
+    ),
     Row("record attendance", _session_url("session_attendance", days=-1), FACILITATOR_ONLY),
     Row(
         "session calendar file",

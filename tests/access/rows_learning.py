@@ -30,6 +30,8 @@ ROWS = [
     Row("password reset complete", lambda w: reverse("password_reset_complete"), everyone(200)),
     Row("accessibility statement", lambda w: reverse("accessibility"), everyone(200)),
     Row("cookies", lambda w: reverse("cookies"), everyone(200)),
+    Row("privacy notice", lambda w: reverse("privacy_notice"), everyone(200)),
+    Row("account deleted", lambda w: reverse("account_erased"), everyone(200)),
     # Load balancer probes: the same plain answer for everyone, signed in or not.
     Row("health check", lambda w: "/healthz", everyone(200)),
     Row("readiness check", lambda w: "/readyz", everyone(200)),

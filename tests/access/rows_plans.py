@@ -46,6 +46,21 @@ def _action_milestone_done(w):
     return reverse("plans:action_milestone_done", args=[milestone.pk])
 
 
+def _review_url(name):
+    def url(w):
+        from reflection.plans.services import chair_review_add
+
+        review = chair_review_add(commitment=shared_commitment(w), author=w.chair, text="Good")
+        return reverse(f"plans:{name}", args=[review.pk])
+
+    return url
+
+
+# A review comment: its author (the chair) changes or deletes it; everyone else gets 404.
+AUTHOR_ONLY = signed_in(404, chair=200)
+AUTHOR_WRITES = signed_in(404, chair=302)
+
+
 def _member_review(w):
     return reverse("plans:member_review", args=[w.board_a.pk, w.membership(w.member).pk])
 
@@ -126,6 +141,21 @@ ROWS = [
         CHAIR_WRITES,
         method="post",
         data=lambda w: {"text": "Well done"},
+    ),
+    Row("change review comment", _review_url("review_edit"), AUTHOR_ONLY),
+    Row(
+        "change review comment (save)",
+        _review_url("review_edit"),
+        AUTHOR_WRITES,
+        method="post",
+        data=lambda w: {"text": "Better"},
+    ),
+    Row("delete review comment", _review_url("review_delete"), AUTHOR_ONLY),
+    Row(
+        "delete review comment (confirm)",
+        _review_url("review_delete"),
+        AUTHOR_WRITES,
+        method="post",
     ),
     Row(
         "board commitments (chair and facilitator)",

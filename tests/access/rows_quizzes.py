@@ -39,6 +39,11 @@ def _review(world):
     return reverse("quizzes:review", args=[_finished_attempt(world).pk])
 
 
+def _extend(world):
+    attempt = take(world.member, quiz_with_questions(types=TYPES, time_limit=10), finish=False)
+    return reverse("quizzes:extend", args=[attempt.pk])
+
+
 def _mark(world):
     row = _finished_attempt(world).answers.get(type=QuestionType.FREE_TEXT)
     return reverse("quizzes:mark", args=[row.pk])
@@ -72,6 +77,12 @@ ROWS = [
     Row("quizzes: check a member's answers", _check, signed_in(404, member=200)),
     Row("quizzes: finish a member's attempt", _finish, signed_in(404, member=302), method="post"),
     Row("quizzes: a member's result", _review, signed_in(404, member=200)),
+    Row(
+        "quizzes: more time on a member's timed attempt",
+        _extend,
+        signed_in(404, member=302),
+        method="post",
+    ),
     Row(
         "quizzes: marking queue",
         lambda w: reverse("quizzes:marking"),

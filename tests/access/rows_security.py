@@ -22,6 +22,15 @@ ROWS = [
         signed_in(302),
     ),
     Row("change email address", lambda w: reverse("account_email_change"), signed_in(200)),
+    Row("change password", lambda w: reverse("account_password_change"), signed_in(200)),
+    Row("choose automatic emails", lambda w: reverse("account_emails"), signed_in(200)),
+    Row(
+        "choose automatic emails (save)",
+        lambda w: reverse("account_emails"),
+        signed_in(302),
+        method="post",
+        data=lambda w: {"on": ["due_soon"]},
+    ),
     Row(
         "paused sign-ins",
         lambda w: reverse("account_sign_in_pauses"),
@@ -65,4 +74,13 @@ ROWS = [
 ROWS += [
     Row("download your data (page)", lambda w: reverse("account_my_data"), signed_in(200)),
     Row("download your data (file)", lambda w: reverse("account_my_data_download"), signed_in(200)),
+    # Editors are told an administrator removes their account, and cannot post.
+    Row("delete your account (page)", lambda w: reverse("account_erase"), signed_in(200)),
+    Row(
+        "delete your account (wrong password)",
+        lambda w: reverse("account_erase"),
+        signed_in(200, editor=403),
+        method="post",
+        data=lambda w: {"password": "not the password"},
+    ),
 ]

@@ -48,3 +48,18 @@ def test_the_seeded_instruments_follow_the_issue(db):
         assert items.count() == 5
         assert items.filter(reverse_scored=True).exists()
     assert set(ci.scale_points.values_list("value", flat=True)) == set(range(1, 8))
+
+
+def test_the_demo_board_has_a_trend_across_three_closed_rounds(db):
+    from learning.models import Board
+    from reflection.assessment.selectors import board_latest_summaries
+
+    _seed()
+    northbridge = Board.objects.get(organisation__name__startswith="Northbridge")
+    profile = next(
+        summary
+        for summary in board_latest_summaries(northbridge)
+        if summary.round.version.definition["kind"] == "profile"
+    )
+    assert profile.trend is not None
+    assert len(profile.trend.shown_points) >= 3

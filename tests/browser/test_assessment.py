@@ -82,7 +82,7 @@ def test_the_chair_sees_a_closed_rounds_aggregate_and_a_smaller_board_sees_a_not
     sign_in(page, live_server, world.chair)
     page.goto(f"{live_server.url}/self-assessment/boards/{world.board_a.pk}/rounds/")
     assert_accessible(page)
-    page.get_by_role("link", name="Autumn round").click()
+    page.get_by_role("link", name="Autumn round").first.click()
     expect(page.get_by_text("6 members answered.")).to_be_visible()
     expect(page.locator("svg[role=img]")).to_have_count(1)
     page.get_by_text("Show the figures as a table").click()
@@ -110,4 +110,87 @@ def test_the_facilitators_pages_are_accessible(page, live_server, world):
     page.goto(f"{live_server.url}/self-assessment/boards/{world.board_a.pk}/rounds/new/")
     page.get_by_role("button", name="Open the round").click()
     expect(page.get_by_role("alert")).to_contain_text("Enter a name for this round.")
+    assert_accessible(page)
+
+
+def test_the_facilitator_runs_a_round_from_tomorrow_to_an_early_close_and_sees_the_trend(
+    page, live_server, world
+):
+    import io
+    from datetime import timedelta
+
+    from django.core import mail
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from reflection.assessment.models import Round
+    from tests.assessment.factories import submitted
+    from tests.factories import MembershipFactory
+
+    ci, _ = instruments()
+    members = [world.member, world.other_member, world.chair]
+    members += [MembershipFactory(board=world.board_a).user for _ in range(8)]  # 11 in all
+    for days_ago, title in [(200, "Baseline"), (110, "Six months on"), (20, "A year on")]:
+        earlier = make_round(world.board_a, ci, days_ago=days_ago, title=title)
+        for person in members[:6]:
+            submitted(person, round=earlier, value=3 if days_ago > 100 else 5)
+    today = timezone.localdate()
+
+    sign_in(page, live_server, world.facilitator)
+    page.goto(f"{live_server.url}/self-assessment/boards/{world.board_a.pk}/rounds/")
+    page.get_by_role("link", name="Open a round").click()
+    page.get_by_label("Leading on race: cultural intelligence").check()
+    page.get_by_label("Name of this round").fill("Before the spring session")
+    page.get_by_label("Opens on").fill((today + timedelta(days=1)).isoformat())
+    page.get_by_label("Closes on").fill((today + timedelta(days=15)).isoformat())
+    page.get_by_role("button", name="Open the round").click()
+    expect(page.get_by_text("We will email the board's members that day.")).to_be_visible()
+    expect(page.get_by_text("This round has not opened yet.")).to_be_visible()
+    assert_accessible(page)
+    assert mail.outbox == []  # opening tomorrow: nobody is told today
+
+    # A second round of the same kind at the same time is refused by the field.
+    page.goto(f"{live_server.url}/self-assessment/boards/{world.board_a.pk}/rounds/new/")
+    page.get_by_label("Leading on race: cultural intelligence").check()
+    page.get_by_label("Name of this round").fill("Clash")
+    page.get_by_label("Opens on").fill((today + timedelta(days=3)).isoformat())
+    page.get_by_label("Closes on").fill((today + timedelta(days=9)).isoformat())
+    page.get_by_role("button", name="Open the round").click()
+    expect(page.locator(".nhsuk-error-message").first).to_contain_text(
+        "'Before the spring session' asks the same self-assessment"
+    )
+    expect(page.get_by_label("Name of this round")).to_have_value("Clash")
+    assert not Round.objects.filter(title="Clash").exists()
+
+    # The next day: the round's dates are a day nearer, and the hourly command runs twice.
+    round_ = Round.objects.get(title="Before the spring session")
+    Round.objects.filter(pk=round_.pk).update(opens_on=today, closes_on=today + timedelta(days=14))
+    round_.refresh_from_db()
+    call_command("send_reminders", stdout=io.StringIO())
+    call_command("send_reminders", stdout=io.StringIO())
+    opened = [m for m in mail.outbox if m.subject.startswith("Self-assessment open")]
+    assert sorted(m.to[0] for m in opened) == sorted(person.email for person in members)
+
+    for person in members[:3]:
+        submitted(person, round=round_)
+    page.goto(f"{live_server.url}/self-assessment/rounds/{round_.pk}/")
+    expect(page.get_by_text("3 of 11 members have answered")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Remind members who have not answered").click()
+    expect(
+        page.get_by_text("Reminder sent to the 8 members who have not answered.")
+    ).to_be_visible()
+    reminded = [m.to[0] for m in mail.outbox if m.subject.startswith("Reminder:")]
+    assert sorted(reminded) == sorted(person.email for person in members[3:])
+
+    page.get_by_role("link", name="Close the round now").click()
+    expect(page.get_by_text("3 of 11 members have answered.")).to_be_visible()
+    page.get_by_role("button", name="Close the round").click()
+    expect(page.get_by_text("The round is closed. No more answers can be given.")).to_be_visible()
+    expect(page.get_by_role("heading", name="How the board's scores have changed")).to_be_visible()
+    page.get_by_text("Show the figures as a table").last.click()
+    expect(page.get_by_role("row", name="Baseline")).to_contain_text("6")
+    expect(page.get_by_role("row", name="Before the spring session")).to_contain_text(
+        "Fewer than 5 answered"
+    )
     assert_accessible(page)

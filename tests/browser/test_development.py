@@ -96,7 +96,8 @@ def test_facilitator_plans_invites_and_sees_a_new_member_ready(page, live_server
     row = page.get_by_role("row").filter(has_text="Nadia Khan")
     expect(row.get_by_text("Ready", exact=True)).to_be_visible()
     expect(row.get_by_text("Check: 100%")).to_have_count(2)
-    page.get_by_role("button", name="Send reminder").click()
+    page.get_by_role("link", name="Send reminder").click()
+    page.get_by_role("button", name="Send the reminder").click()
     expect(page.get_by_text("Reminders sent to 3 people.")).to_be_visible()
     assert_accessible(page)
 

@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from learning.development.dates import default_due_date
-from learning.development.models import Assignment, ReadinessSnapshot
+from learning.development.models import Assignment, Attendance, ReadinessSnapshot
 from learning.models import Board, Membership, Role
 from modules.areas import GoodPracticeArea
 from modules.models import AssuranceQuestion, ModulePage, ModuleProgress
@@ -116,6 +116,13 @@ def _sessions(board, content: Content, users) -> None:
                 taken_at=session.starts_at,
             )
             for session, share in zip(past, (5, 8), strict=True)
+        ]
+    )
+    # Attendance is recorded for the later past session only: every member but each third.
+    Attendance.objects.bulk_create(
+        [
+            Attendance(session=past[1], user=user, attended=n % 3 != 0)
+            for n, user in enumerate(users)
         ]
     )
     now = timezone.now()

@@ -28,8 +28,10 @@ def test_the_chair_sees_every_section_with_charts_and_tables(signed_in, board):
     html = _page(signed_in, board.chair, board)
     for heading in HEADINGS:
         assert heading in html
-    assert html.count('role="img"') == 6
-    assert html.count('<details class="nhsuk-details">') == 6
+    # Seven charts, each with its table: the seventh is the self-assessment trend across the
+    # board's closed rounds (the dashboard factory closes two of them).
+    assert html.count('role="img"') == 7
+    assert html.count('<details class="nhsuk-details br-chart-table">') == 7
     assert "Show the figures as a table" in html
     assert " style=" not in html
 

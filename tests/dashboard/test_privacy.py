@@ -2,9 +2,13 @@
 self-assessment scores or answers (unless shared), journal text, written quiz answers or
 draft commitments."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
+from learning.dashboard.formatting import number
+from learning.dashboard.selectors import board_dashboard
 from learning.models import Membership
 from modules.quizzes.choices import QuestionType
 from modules.quizzes.models import Attempt, AttemptAnswer
@@ -50,6 +54,11 @@ def secrets(board, content):
     return {"scores": [score.mean for score in own.scores.all()]}
 
 
+def _printed(figure: str) -> re.Pattern:
+    """`figure` as a whole number on the page: "5.8" but not inside "15.8" or "5.85"."""
+    return re.compile(rf"(?<![\d.]){re.escape(figure)}(?![\d])")
+
+
 @pytest.mark.parametrize("who", ["chair", "facilitator"])
 def test_no_private_text_reaches_the_page_the_pdf_or_the_exports(client, board, secrets, who):
     text = everything(client, getattr(board, who), board)
@@ -62,8 +71,15 @@ def test_no_private_text_reaches_the_page_the_pdf_or_the_exports(client, board, 
 
 def test_an_unshared_personal_score_is_never_shown(client, board, secrets):
     text = everything(client, board.chair, board)
+    # the needles are written as the page writes means (formatting.number, one decimal)...
+    shown = board_dashboard(board, sees_commitments=True).scores.aggregate.dimensions
+    board_means = {number(figure.mean) for figure in shown if figure.shown}
+    assert board_means
+    for mean in board_means:
+        assert _printed(mean).search(text), mean  # ...so the board's own means are found
     for mean in secrets["scores"]:
-        assert f"{mean:.2f}" not in text
+        assert number(mean) not in board_means  # the member's differ from the board's
+        assert not _printed(number(mean)).search(text), number(mean)
 
 
 def test_a_round_under_the_minimum_shows_no_dimension_in_the_pdf(client, world, content):

@@ -16,9 +16,13 @@ from learning.development.tasks import deliver_notification
 from tests.development.factories import SessionFactory, assign, in_days, make_progress
 
 
-def _remind(client, session, capture):
+def _remind(client, session, capture, **data):
+    """Sends the reminder as the form first offers it: everyone outstanding ticked."""
+    url = reverse("development:session_remind", args=[session.pk])
+    form = client.get(url).context["form"]
+    data = {"recipients": form.initial.get("recipients", []), "message": ""} | data
     with capture(execute=True):
-        return client.post(reverse("development:session_remind", args=[session.pk]))
+        return client.post(url, data)
 
 
 def test_send_reminder_emails_everyone_not_ready_once_listing_what_is_outstanding(
@@ -141,3 +145,81 @@ def test_a_facilitator_can_opt_out_of_the_digest(world, signed_in):
     client.post(reverse("development:digest_update"), {"wanted": "on"})
     world.facilitator.refresh_from_db()
     assert not hasattr(world.facilitator, "digest_opt_out")
+
+
+def test_the_facilitator_chooses_who_is_reminded_and_adds_a_message(
+    world, session, modules, signed_in, django_capture_on_commit_callbacks
+):
+    assign(session, modules[0])
+    client = signed_in(world.facilitator)
+    form = client.get(reverse("development:session_remind", args=[session.pk])).context["form"]
+    everyone = {world.member.pk, world.other_member.pk, world.chair.pk}
+    assert {int(value) for value in form.initial["recipients"]} == everyone  # all ticked
+    _remind(
+        client,
+        session,
+        django_capture_on_commit_callbacks,
+        recipients=[str(world.member.pk)],
+        message="Please read <b>this</b> before Tuesday.",
+    )
+    assert [m.to for m in mail.outbox] == [[world.member.email]]
+    email = mail.outbox[0]
+    assert "Please read <b>this</b> before Tuesday." in email.body  # plain text as typed
+    html = email.alternatives[0][0]
+    assert "Please read &lt;b&gt;this&lt;/b&gt; before Tuesday." in html
+    assert "<b>this</b>" not in html
+
+
+def test_a_reminder_to_someone_not_outstanding_or_too_long_is_refused_and_sends_nothing(
+    world, session, modules, signed_in, django_capture_on_commit_callbacks
+):
+    assign(session, modules[0])
+    make_progress(world.member, modules[0], "complete")
+    client = signed_in(world.facilitator)
+    for data, problem in [
+        ({"recipients": [str(world.member.pk)], "message": "Hello"}, "Choose people from the list"),
+        ({"recipients": [str(world.other_chair.pk)], "message": "Hello"}, "Choose people from"),
+        ({"recipients": ["not-a-number"], "message": "Hello"}, "Choose people from the list"),
+        ({"recipients": [], "message": "Hello"}, "Choose at least one person"),
+        ({"recipients": [str(world.chair.pk)], "message": "x" * 501}, "500 characters or fewer"),
+    ]:
+        page = _remind(client, session, django_capture_on_commit_callbacks, **data)
+        content = page.content.decode()
+        assert page.status_code == 200 and problem in content
+        assert data["message"][:20] in content  # nothing typed is lost
+    assert mail.outbox == []
+    assert not Notification.objects.exists()
+
+
+def test_the_service_refuses_an_unknown_recipient_too(world, session, modules):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from learning.development.services import reminders_send_manual
+
+    assign(session, modules[0])
+    with pytest.raises(ValidationError):
+        reminders_send_manual(
+            session=session, sent_by=world.facilitator, recipient_ids={world.other_chair.pk}
+        )
+    assert not Notification.objects.exists()
+
+
+def test_a_member_who_turned_due_soon_off_gets_no_automatic_email_but_still_the_facilitators(
+    world, modules, signed_in, django_capture_on_commit_callbacks
+):
+    from learning import email_choices
+
+    session = SessionFactory(board=world.board_a, starts_at=in_days(10))
+    assign(session, modules[0], london_today() + timedelta(days=1))
+    email_choices.email_choices_save(user=world.member, on={email_choices.OVERDUE})
+    digest_set(user=world.facilitator, wanted=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders", stdout=io.StringIO())
+    automatic = [m.to[0] for m in mail.outbox]
+    assert world.member.email not in automatic
+    assert world.chair.email in automatic
+    chair_email = next(m for m in mail.outbox if m.to == [world.chair.email])
+    assert reverse("account_emails") in chair_email.body
+    _remind(signed_in(world.facilitator), session, django_capture_on_commit_callbacks)
+    assert world.member.email in [m.to[0] for m in mail.outbox]

@@ -62,7 +62,11 @@ def test_nobody_else_can_read_change_or_delete_an_entry(client, world, persona):
         {"title": "Changed", "text": "Changed", "entry_date": "2025-01-01"},
     )
     assert JournalEntry.objects.get(pk=entry.pk).text == SECRET
-    assert SECRET not in client.get(reverse("journal:export")).content.decode()
+    export = client.get(reverse("journal:export"))
+    user = getattr(world, persona)
+    assert export.status_code == 200  # their own export, which a blank reply would also pass
+    assert f"# Journal of {user.get_full_name() or user.email}" in export.content.decode()
+    assert SECRET not in export.content.decode()
 
 
 def test_the_owner_changes_and_deletes_an_entry(client, world):

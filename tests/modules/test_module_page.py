@@ -23,7 +23,7 @@ def _main(response) -> str:
 def test_it_renders_the_module_with_every_kind_of_block(client, content):
     html = _main(client.get(module().url))
     assert "<h1>Alpha module</h1>" in html
-    assert "<h2>First section</h2>" in html
+    assert '<h2 id="section-first-section">First section</h2>' in html
     assert "nhsuk-inset-text" in html
     assert "nhsuk-card--warning" in html
     assert "nhsuk-details" in html and "Worked example" in html
@@ -38,7 +38,7 @@ def test_it_renders_the_module_with_every_kind_of_block(client, content):
 def test_the_first_use_of_each_term_links_to_its_glossary_entry_once(client, content):
     html = _main(client.get(module().url))
     body = html[html.index("First section") : html.index('id="key-terms"')]
-    assert body.count('href="/glossary/#microaggression"') == 2  # the text, and the key terms box
+    assert body.count('href="/glossary/#microaggression"') == 1  # the text only
     assert '<a class="br-term-link" href="/glossary/#microaggression">microaggression</a>' in body
     assert "Another microaggression is still" in body
     assert '<a class="br-term-link" href="/glossary/#bame">BAME</a>' in body
@@ -89,6 +89,29 @@ def test_sources_are_listed_from_the_further_reading_blocks(client, content):
     sources = html[html.index('id="sources"') :]
     assert sources.index("Race 2.0: time for real change") < sources.index("A second source")
     assert '<a href="https://example.org/race-2">' in sources and "NHS Providers (2022)" in sources
+
+
+def test_the_key_terms_are_listed_once_after_the_body(client, content):
+    html = _main(client.get(module().url))
+    assert "br-key-terms" not in html  # no box inside the body as well
+    key_terms = html[html.index('id="key-terms"') :]
+    assert key_terms.count('href="/glossary/#microaggression"') == 1
+    assert html.count('href="/glossary/#ethnic-minority"') == 2  # the text, and the list
+
+
+def test_on_this_page_links_to_key_terms_sources_and_mark_as_read(client, content, world):
+    from tests.conftest import sign_in
+
+    sign_in(client, world.member)
+    html = _main(client.get(module().url))
+    nav = html[html.index('aria-labelledby="on-this-page"') : html.index("</nav>")]
+    anchors = re.findall(r'href="#([\w-]+)"', nav)
+    assert anchors[-1] == "reading-progress"
+    assert "key-terms" in anchors
+    for anchor in anchors:
+        assert f'id="{anchor}"' in html
+    # It comes before the body, so "Mark as read" is a few tabs from the top.
+    assert html.index("on-this-page") < html.index("First section")
 
 
 def test_key_terms_in_this_module_lists_each_chosen_term_once(content):

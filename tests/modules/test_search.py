@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from modules.models import LexiconTerm
+from modules.selectors import word_forms
 from tests.modules.factories import unpublished_module
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +55,28 @@ def test_odd_queries_answer_normally(client, content, query):
     response = client.get(SEARCH, {"q": query})
     assert response.status_code == 200
     assert b"<script>" not in response.content.split(b"<main")[1]
+
+
+@pytest.mark.parametrize("query", ["microaggression", "microaggressions", "Microaggressions"])
+def test_singular_and_plural_find_the_term_and_the_module(client, content, query):
+    # The fixture says "microaggression" only; the plural must find it as well.
+    results = _results(client, query)
+    assert [term.slug for term in results.terms] == ["microaggression"]
+    assert "alpha" in [page.slug for page in results.modules]
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("microaggressions", ["microaggressions", "microaggression"]),
+        ("microaggression", ["microaggression", "microaggressions"]),
+        ("policies", ["policies", "policy"]),
+        ("policy", ["policy", "policies"]),
+        ("witness", ["witness", "witnesses"]),
+        ("churches", ["churches", "churche", "church"]),
+        ("biases", ["biases", "biase", "bias"]),
+        ("of", ["of"]),
+    ],
+)
+def test_a_word_is_widened_to_its_singular_and_plural(word, forms):
+    assert word_forms(word) == forms

@@ -35,4 +35,5 @@ def test_the_plan_pdf_never_holds_someone_elses_commitment(client, world):
     sign_in(client, world.other_member)
     response = client.get(reverse("plans:plan_pdf"))
     text = " ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
+    assert f"Development plan: {world.other_member.get_full_name()}" in text  # their own plan
     assert "Maya's own plan" not in text

@@ -84,3 +84,21 @@ def test_the_email_task_is_safe_to_run_twice(world, django_capture_on_commit_cal
     reminder = SentReminder.objects.get()
     send_plan_reminder.call(reminder_id=reminder.pk)
     assert len(mail.outbox) == 1
+
+
+def test_a_member_who_turned_overdue_off_gets_only_the_due_soon_reminder(
+    world, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from learning import email_choices
+
+    email_choices.email_choices_save(user=world.member, on={email_choices.DUE_SOON})
+    shared_commitment(world, title="Due soon", due_date=in_days(5))
+    later = shared_commitment(world, title="Later", due_date=in_days(60))
+    MilestoneFactory(commitment=later, title="Overdue step", due_date=in_days(-2))
+    _run(django_capture_on_commit_callbacks)
+    assert [message.subject for message in mail.outbox] == [
+        next(m.subject for m in mail.outbox if "Due soon" in m.subject)
+    ]
+    assert reverse("account_emails") in mail.outbox[0].body

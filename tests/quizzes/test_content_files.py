@@ -14,10 +14,12 @@ pytestmark = pytest.mark.skipif(not FILES, reason="No knowledge checks written y
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda path: path.stem)
-def test_each_check_has_8_to_12_questions_with_explanations(path):
+def test_each_check_draws_8_of_a_pool_of_at_least_12_with_explanations(path):
     data = read_quiz_file(path)
     questions = data["question"]
-    assert 8 <= len(questions) <= 12
+    assert len(questions) >= 12 and data["draw"] == 8
+    assert (data["feedback"], data["reveal"], data["attempts_allowed"]) == ("deferred", "final", 3)
+    assert len({question["text"] for question in questions}) == len(questions)
     assert all(question.get("explanation", "").strip() for question in questions)
     assert data["module"] == path.stem
     assert 1 <= data.get("pass_mark", 70) <= 100

@@ -297,3 +297,48 @@ def test_immediate_marks_on_save_and_refuses_a_change(world):
     with pytest.raises(AnswerLocked):
         attempt_answer(attempt_answer=row, option_ids=[])
     assert row.options.get(chosen=True) == first
+
+
+def test_a_retry_draws_unseen_questions_first_and_always_the_written_one(world):
+    quiz = quiz_with_questions(
+        types=[QuestionType.SINGLE] * 11 + [QuestionType.FREE_TEXT],
+        draw=8,
+        random_order=True,
+        attempts_allowed=3,
+    )
+    pool = set(quiz.questions.values_list("pk", flat=True))
+    written = quiz.questions.get(type=QuestionType.FREE_TEXT).pk
+
+    def drawn(attempt):
+        return set(attempt.answers.values_list("question_id", flat=True))
+
+    first = attempt_start(user=world.member, quiz=quiz)
+    first_set = drawn(first)
+    attempt_finish(attempt=first)
+    second = attempt_start(user=world.member, quiz=quiz)
+    second_set = drawn(second)
+    assert len(first_set) == len(second_set) == 8
+    assert written in first_set and written in second_set
+    assert pool - first_set <= second_set, "every question not seen the first time is asked"
+
+
+def test_a_fixed_seed_repeats_the_draw_and_answers_shuffle_only_where_ticked(world, settings):
+    settings.BOARDREADY_QUIZ_SEED = 7
+    quiz = quiz_with_questions(
+        types=[QuestionType.MULTIPLE] * 6, draw=4, random_order=True, attempts_allowed=3
+    )
+    quiz.questions.filter(sort_order__lt=3).update(shuffle_answers=True)
+
+    def shown(attempt):
+        return [
+            (row.question.sort_order, [o.text for o in row.options.all()])
+            for row in attempt.answers.prefetch_related("options").select_related("question")
+        ]
+
+    first = shown(attempt_start(user=world.member, quiz=quiz))
+    Attempt.objects.all().delete()
+    again = shown(attempt_start(user=world.member, quiz=quiz))
+    assert first == again
+    for sort_order, texts in first:
+        if sort_order >= 3:
+            assert texts == ["Right one", "Right two", "Wrong"]

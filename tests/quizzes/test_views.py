@@ -1,7 +1,11 @@
 """Taking a knowledge check through the web pages, one question at a time."""
 
+import io
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from modules.quizzes.choices import Feedback, QuestionType, Reveal
 from modules.quizzes.models import Attempt, AttemptOption
@@ -305,3 +309,62 @@ def test_a_see_section_pointer_links_to_the_modules_section(member, world):
     attempt = attempt_finish(attempt=attempt_start(user=world.member, quiz=quiz))
     content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
     assert f'See \'<a href="{page.url}#section-how-it-shows-up-in-processes">' in content
+
+
+@pytest.fixture
+def timed(world):
+    return quiz_with_questions(types=[QuestionType.SINGLE] * 2, time_limit=10)
+
+
+def test_a_timed_attempt_says_how_long_is_left_and_gives_more_time_once(member, world, timed):
+    attempt = attempt_start(user=world.member, quiz=timed)
+    content = member.get(question_url(attempt, 1)).content.decode()
+    assert "You have 9\xa0minutes left" in content or "You have 10\xa0minutes left" in content
+    assert "I need more time: add 5 minutes" in content
+    deadline = attempt.deadline
+    option = attempt.answers.get(position=1).options.get(correct=True)
+    response = member.post(question_url(attempt, 1), {"answer": option.pk, "action": "extend"})
+    assert response.url == question_url(attempt, 1)
+    attempt.refresh_from_db()
+    assert attempt.deadline - deadline == timedelta(minutes=5) and attempt.extended
+    assert AttemptOption.objects.get(pk=option.pk).chosen, "asking for time saved the answer"
+    response = member.post(reverse("quizzes:extend", args=[attempt.pk]), follow=True)
+    assert "already had your extra time" in response.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.deadline - deadline == timedelta(minutes=5)
+    assert "I need more time" not in member.get(question_url(attempt, 1)).content.decode()
+
+
+def test_a_post_after_the_time_limit_changes_nothing_and_submits_at_the_deadline(
+    member, world, timed
+):
+    attempt = attempt_start(user=world.member, quiz=timed)
+    first = attempt.answers.get(position=1)
+    attempt_answer(attempt_answer=first, option_ids=[first.options.get(correct=True).pk])
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=1))
+    second = attempt.answers.get(position=2)
+    late = second.options.get(correct=True)
+    response = member.post(question_url(attempt, 2), {"answer": late.pk}, follow=True)
+    assert "Your time ran out" in response.content.decode()
+    assert not AttemptOption.objects.get(pk=late.pk).chosen
+    attempt.refresh_from_db()
+    assert attempt.finished_at == attempt.deadline and attempt.score == 50
+
+
+def test_send_reminders_submits_lapsed_attempts_at_their_deadline(world, timed):
+    from django.core.management import call_command
+
+    attempt = attempt_start(user=world.member, quiz=timed)
+    still_open = attempt_start(user=world.other_member, quiz=timed)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(seconds=1))
+    call_command("send_reminders", stdout=io.StringIO())
+    attempt.refresh_from_db()
+    still_open.refresh_from_db()
+    assert attempt.finished_at == attempt.deadline and attempt.score == 0
+    assert not still_open.is_finished
+
+
+def test_no_time_limit_by_default(member, world, quiz):
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    assert quiz.time_limit is None and attempt.deadline is None
+    assert "minutes left" not in member.get(question_url(attempt, 1)).content.decode()

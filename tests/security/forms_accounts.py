@@ -43,6 +43,18 @@ ENDPOINTS = [
         {"email": "email", "password": "text"},
     ),
     Endpoint(
+        "change password",
+        "account_password_change",
+        lambda w: reverse("account_password_change"),
+        {"old_password": "text", "new_password1": "text", "new_password2": "text"},
+    ),
+    Endpoint(
+        "delete your account",
+        "account_erase",
+        lambda w: reverse("account_erase"),
+        {"password": "text"},
+    ),
+    Endpoint(
         "lift a pause",
         "account_sign_in_pause_lift",
         lambda w: reverse("account_sign_in_pause_lift"),

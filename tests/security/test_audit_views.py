@@ -1,9 +1,12 @@
 """One person viewing another's data, and downloads, are written to the audit log."""
 
+from pathlib import Path
+
 from django.urls import reverse
 
 from learning.audit.models import AuditEvent
 from modules.quizzes.choices import QuestionType
+from tests.assessment.factories import instruments, submitted
 from tests.plans.factories import shared_commitment
 from tests.quizzes.factories import quiz_with_questions
 from tests.quizzes.helpers import take
@@ -49,3 +52,80 @@ def test_the_plan_pdf_and_journal_export_are_recorded(signed_in, world):
     client.get(reverse("journal:export"))
     assert _events(AuditEvent.Action.PDF_DOWNLOADED, world.member).count() == 1
     assert _events(AuditEvent.Action.EXPORT_DOWNLOADED, world.member).count() == 1
+
+
+# The access helpers write the event (learning.privacy.record_viewed), so every page that reads
+# another person's data is covered: exactly one event for the reader, none for the owner.
+
+
+def _shared_response(world, signed_in):
+    ci, _ = instruments()
+    response = submitted(world.member, board=world.board_a, instrument=ci)
+    signed_in(world.member).post(reverse("assessment:share", args=[response.pk]), {"shared": "yes"})
+    return response
+
+
+def _pages(world, signed_in):
+    """(name, url, readers, what the reader must see) for each page of another's data."""
+    commitment = shared_commitment(world, title="Chair the race equality steering group")
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE, QuestionType.FREE_TEXT])
+    row = take(world.member, quiz, written=WRITTEN).answers.get(type=QuestionType.FREE_TEXT)
+    response = _shared_response(world, signed_in)
+    seat = world.membership(world.member)
+    return [
+        ("commitment", reverse("plans:commitment_detail", args=[commitment.pk]), ["chair"]),
+        (
+            "member plan",
+            reverse("plans:member_review", args=[world.board_a.pk, seat.pk]),
+            ["chair"],
+        ),
+        ("written answer", reverse("quizzes:mark", args=[row.pk]), ["facilitator"]),
+        ("shared result", reverse("assessment:result", args=[response.pk]), LEADERS),
+        ("shared list", reverse("assessment:shared", args=[world.board_a.pk]), LEADERS),
+    ]
+
+
+CHAIR = ["chair"]
+LEADERS = ["chair", "facilitator"]
+SEEN = {
+    "commitment": "Chair the race equality steering group",
+    "member plan": "Chair the race equality steering group",
+    "written answer": WRITTEN,
+    "shared result": "Results shared by Maya Member",
+    "shared list": "Maya Member",
+}
+
+
+def _viewed():
+    return AuditEvent.objects.filter(action=AuditEvent.Action.PERSONAL_DATA_VIEWED)
+
+
+def test_each_page_of_another_persons_data_writes_exactly_one_event(signed_in, world):
+    for name, url, readers in _pages(world, signed_in):
+        for persona in readers:
+            _viewed().delete()
+            page = signed_in(world.persona(persona)).get(url)
+            assert page.status_code == 200, (name, persona)
+            assert SEEN[name] in page.content.decode(), (name, persona)
+            event = _viewed().get()
+            assert (event.actor, event.subject_user) == (world.persona(persona), world.member)
+
+
+def test_the_owner_reading_their_own_data_writes_none(signed_in, world):
+    pages = {name: url for name, url, _readers in _pages(world, signed_in)}
+    _viewed().delete()
+    client = signed_in(world.member)
+    for name, seen in (("commitment", SEEN["commitment"]), ("shared result", "Your results")):
+        page = client.get(pages[name])
+        assert page.status_code == 200, name
+        assert seen in page.content.decode(), name
+    assert not _viewed().exists()
+
+
+def test_no_view_writes_the_event_by_hand():
+    # the helpers do it; a hand call in a view is how the shared self-assessment was missed
+    root = Path(__file__).resolve().parents[2]
+    for views in root.glob("*/**/views.py"):
+        if ".venv" in views.parts:
+            continue
+        assert "PERSONAL_DATA_VIEWED" not in views.read_text(encoding="utf-8"), views

@@ -138,3 +138,30 @@ def test_form_fields_over_djangos_limit_are_refused(client, world):
     sign_in(client, world.member)
     response = client.post(reverse("account_email_change"), {"email": "x" * 1_100_000})
     assert response.status_code in (400, 413)
+
+
+def test_a_body_over_the_limit_gets_the_services_page_with_a_way_back(client, world, settings):
+    settings.BOARDREADY_MAX_REQUEST_BYTES = 10_000
+    sign_in(client, world.member)
+    back = "http://testserver" + reverse("account_email_change")
+    response = client.post(
+        reverse("account_email_change"), {"email": "x" * 20_000}, HTTP_REFERER=back
+    )
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "The file or form is too large" in html and "<html" in html
+    assert f'href="{back}"' in html
+
+
+def test_the_way_back_never_leads_off_the_site(client, world, settings):
+    settings.BOARDREADY_MAX_REQUEST_BYTES = 10_000
+    response = client.post("/", {"x": "y" * 20_000}, HTTP_REFERER="https://evil.example/")
+    assert response.status_code == 413
+    assert "evil.example" not in response.content.decode()
+
+
+def test_form_fields_over_djangos_limit_get_the_same_page(client, world):
+    sign_in(client, world.member)
+    response = client.post(reverse("account_email_change"), {"email": "x" * 1_100_000})
+    assert response.status_code == 413
+    assert "The file or form is too large" in response.content.decode()

@@ -67,7 +67,7 @@ def test_the_migration_hashes_codes_kept_in_plain_text(client, world):
     StaticToken.objects.create(device=device, token="plain123")
     StaticToken.objects.create(device=device, token="plain456")
 
-    import_module("learning.migrations.0003_recovery_codes_hashed").hash_codes(apps, None)
+    import_module("learning.migrations.0005_recovery_codes_hashed").hash_codes(apps, None)
 
     assert not StaticToken.objects.exists()
     assert RecoveryCode.objects.filter(device=device).count() == 2

@@ -10,6 +10,7 @@ from learning import charts
 from learning.privacy import withheld
 from reflection.assessment.definitions import Definition
 from reflection.assessment.national import CAVEAT, SOURCE, figure_for
+from reflection.assessment.presentation import trend_chart_text, trend_table
 
 from ..blocks import Chart, Notice, Section, Table, Text
 from ..formatting import change, day, number, percent
@@ -53,10 +54,10 @@ def self_assessment_section(data: BoardDashboard) -> Section:
     summary = data.scores
     if summary is None:
         return section.add(Text(_("No self-assessment round has closed yet.")))
-    if not summary.aggregate.shown:
-        return section.add(_too_few(summary, data.minimum))
     definition = Definition(summary.round.version.definition)
     low, high = definition.bounds(definition.dimensions[0])
+    if not summary.aggregate.shown:
+        return section.add(_too_few(summary, data.minimum))
     figures = summary.aggregate.dimensions
     series = [charts.Series(_("This round"), [_float(figure.mean) for figure in figures])]
     if summary.previous_round is not None:
@@ -77,7 +78,7 @@ def self_assessment_section(data: BoardDashboard) -> Section:
             )
         else:
             rows.append([figure.label, withheld(data.minimum), "", ""])
-    return section.add(
+    section.add(
         _answered(summary),
         Chart(
             key="dimension-scores",
@@ -106,6 +107,31 @@ def self_assessment_section(data: BoardDashboard) -> Section:
                 "The spread is the standard deviation: the bigger it is, the more members' "
                 "scores differ."
             )
+        ),
+    )
+    if summary.trend is not None and len(summary.trend.shown_points) > 1:
+        section.add(_trend(summary.trend, low, high, data.minimum))
+    return section
+
+
+def _trend(trend, low, high, minimum: int) -> Chart:
+    """Every closed round of the instrument, not only the change since the last."""
+    table = trend_table(trend, minimum)
+    return Chart(
+        key="dimension-trend",
+        **trend_chart_text(trend, low, high),
+        draw=partial(
+            charts.line_chart,
+            table["labels"],
+            [charts.Series(_("Mean of the dimension means"), table["values"])],
+            minimum=low,
+            maximum=high,
+        ),
+        table=Table(
+            caption=table["caption"],
+            columns=table["columns"],
+            rows=table["rows"],
+            numeric=table["numeric"],
         ),
     )
 

@@ -64,9 +64,9 @@ def commitments_section(data: BoardDashboard) -> Section:
             numeric={1},
         ),
     )
-    if not follow.overdue:
+    if not follow.overdue_count:
         section.add(Text(_("No shared commitment is overdue.")))
-    elif data.sees_commitments and data.show_names:
+    elif follow.overdue and data.show_names:
         section.add(
             Table(
                 caption=_("Overdue commitments and their owners"),
@@ -88,16 +88,16 @@ def commitments_section(data: BoardDashboard) -> Section:
                 ngettext(
                     "%(count)s shared commitment is overdue. Only the chair sees whose it is.",
                     "%(count)s shared commitments are overdue. Only the chair sees whose they are.",
-                    len(follow.overdue),
+                    follow.overdue_count,
                 )
-                % {"count": len(follow.overdue)}
+                % {"count": follow.overdue_count}
                 if not data.sees_commitments
                 else ngettext(
                     "%(count)s shared commitment is overdue.",
                     "%(count)s shared commitments are overdue.",
-                    len(follow.overdue),
+                    follow.overdue_count,
                 )
-                % {"count": len(follow.overdue)}
+                % {"count": follow.overdue_count}
             )
         )
     if not follow.actions_total:

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from learning import charts
 from learning.privacy import withheld
 
-from ..blocks import Chart, Notice, Section, Table, Text
+from ..blocks import Bullets, Chart, Notice, Section, Table, Text
 from ..formatting import day, moment, percent
 from ..selectors import BoardDashboard
 
@@ -132,7 +132,7 @@ def past_sessions_section(data: BoardDashboard) -> Section:
     labels = [
         date_format(timezone.localtime(item.session.starts_at), "j M Y") for item in data.past
     ]
-    return section.add(
+    section.add(
         Chart(
             key="past-readiness",
             title=_("Members ready at the start of each session"),
@@ -151,7 +151,14 @@ def past_sessions_section(data: BoardDashboard) -> Section:
             ),
             table=Table(
                 caption=_("Members ready at the start of each session"),
-                columns=[_("Session"), _("Date"), _("Ready"), _("Members"), _("Percent")],
+                columns=[
+                    _("Session"),
+                    _("Date"),
+                    _("Ready"),
+                    _("Members"),
+                    _("Percent"),
+                    _("Attended"),
+                ],
                 rows=[
                     [
                         item.session.title,
@@ -159,11 +166,48 @@ def past_sessions_section(data: BoardDashboard) -> Section:
                         str(item.ready_count),
                         str(item.member_count),
                         percent(item.percent),
+                        _("%(came)s of %(total)s")
+                        % {"came": item.attended_count, "total": item.attendance_recorded}
+                        if item.attendance_recorded
+                        else _("Not recorded"),
                     ]
                     for item in data.past
                 ],
                 numeric={2, 3, 4},
             ),
+        )
+    )
+    return _attendance(section, data)
+
+
+RECENT_ATTENDANCE = 3  # sessions whose attendance is spelled out, most recent first
+
+
+def _attended(item) -> str:
+    """ "8 of 11 attended": of the members whose attendance was recorded."""
+    return _("%(came)s of %(total)s attended") % {
+        "came": item.attended_count,
+        "total": item.attendance_recorded,
+    }
+
+
+def _attendance(section: Section, data: BoardDashboard) -> Section:
+    """A line for each recent session whose attendance was recorded, for the page and paper."""
+    recent = [item for item in reversed(data.past) if item.attendance_recorded]
+    if not recent:
+        return section.add(Text(_("No attendance has been recorded for a past session yet.")))
+    section.add(Text(_("Attendance at recent sessions:")))
+    return section.add(
+        Bullets(
+            [
+                _("%(title)s, %(date)s: %(attended)s.")
+                % {
+                    "title": item.session.title,
+                    "date": day(item.session.starts_at),
+                    "attended": _attended(item),
+                }
+                for item in recent[:RECENT_ATTENDANCE]
+            ]
         )
     )
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('learning', '0003_recovery_codes_hashed'),
+        ('learning', '0005_recovery_codes_hashed'),
     ]
 
     operations = [

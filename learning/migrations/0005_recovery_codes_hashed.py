@@ -38,7 +38,7 @@ def hash_codes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ('learning', '0002_user_roles_version'),
+        ('learning', '0004_email_opt_out'),
         ('otp_static', '0003_add_timestamps'),
     ]
 
