@@ -30,6 +30,8 @@ NOT_PAGES = {
     "account_recovery_codes_new": "shows codes only straight after making them (a post)",
     "account_sign_in_pause_lift": POST,
     "account_mfa_remove": "no persona here may remove their app (404 for all)",
+    "account_second_factor_reset": "for staff only, who are not a persona here (404 for all)",
+    "account_stay_signed_in": POST,
     "assessment:autosave": POST,
     "assessment:share": POST,
     "assessment:round_remind": POST,

@@ -44,4 +44,5 @@ def test_an_editor_can_list_assurance_questions(client, world, content):
 def test_a_board_member_cannot_reach_the_lexicon_admin(client, world, content):
     sign_in(client, world.member)
     response = client.get(reverse("wagtailsnippets_modules_lexiconterm:list"))
-    assert response.status_code == 302
+    assert response.status_code == 403
+    assert "for content editors" in response.content.decode()
