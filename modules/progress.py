@@ -92,6 +92,16 @@ def status_of(progress: ModuleProgress | None) -> str:
     return progress.status if progress is not None else ProgressStatus.NOT_STARTED
 
 
+def progress_for_request(request) -> dict:
+    """{page_id: ModuleProgress} for every module of the signed-in person, read once a request,
+    so the sections of one page (the home page's reading list and session checklists) share it.
+    Kept on the request, never longer: a later request reads it afresh."""
+    if not hasattr(request, "_boardready_progress"):
+        rows = ModuleProgress.objects.filter(user=request.user)
+        request._boardready_progress = {row.page_id: row for row in rows}
+    return request._boardready_progress
+
+
 def progress_by_page(user, pages) -> dict:
     """{page_id: ModuleProgress} for one person and many modules, in one query."""
     rows = ModuleProgress.objects.filter(user=user, page__in=[page.pk for page in pages])

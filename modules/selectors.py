@@ -89,11 +89,15 @@ class ModuleRow:
         return bool(self.progress and self.progress.read_at)
 
 
-def module_rows(user, modules: QuerySet | None = None) -> list[ModuleRow]:
-    """Live modules in tree order, each with the person's status: two queries at most."""
+def module_rows(
+    user, modules: QuerySet | None = None, *, progress: dict | None = None
+) -> list[ModuleRow]:
+    """Live modules in tree order, each with the person's status: two queries at most, one
+    when the person's `progress` ({page_id: ModuleProgress}) is given."""
     modules = (modules if modules is not None else ModulePage.objects.all()).live()
     pages = list(modules.defer(*MODULE_BODY_FIELDS).order_by("path"))
-    progress = progress_by_page(user, pages) if user.is_authenticated and pages else {}
+    if progress is None:
+        progress = progress_by_page(user, pages) if user.is_authenticated and pages else {}
     return [
         ModuleRow(
             page=page, progress=progress.get(page.pk), status=status_of(progress.get(page.pk))

@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import AssuranceQuestion, GlossaryPage, LexiconTerm, ModuleIndexPage
+from .progress import progress_for_request
 from .selectors import content_urls, module_rows
 
 
@@ -41,7 +42,7 @@ register_snippet(ContentGroup)
 
 @hooks.register("boardready_home_sections")
 def reading_section(request, membership):
-    rows = module_rows(request.user)
+    rows = module_rows(request.user, progress=progress_for_request(request))
     if not rows:
         return None
     return {
@@ -49,7 +50,7 @@ def reading_section(request, membership):
         "order": 10,
         "rows": rows,
         "done": sum(1 for row in rows if row.complete),
-        "index": ModuleIndexPage.objects.live().first(),
+        "index_url": content_urls(request).get(ModuleIndexPage),  # cached for the navigation
     }
 
 

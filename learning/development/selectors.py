@@ -7,7 +7,7 @@ For the chair's dashboard: `next_session_readiness(board)` and `readiness_across
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -304,7 +304,14 @@ class MemberSession:
         return sum(1 for item in self.items if item.complete)
 
 
-def member_sessions(user, membership, *, now: datetime | None = None, past_limit: int = 5) -> dict:
+def member_sessions(
+    user,
+    membership,
+    *,
+    now: datetime | None = None,
+    past_limit: int = 5,
+    progress: dict | None = None,
+) -> dict:
     """The person's upcoming sessions on a board with their checklist, and recent past ones.
 
     A facilitator sets the reading and has none of their own: their sessions come without a
@@ -312,11 +319,19 @@ def member_sessions(user, membership, *, now: datetime | None = None, past_limit
     seven days after they joined (`personal_due_date`)."""
     now = now or timezone.now()
     sessions = DevelopmentSession.objects.filter(board=membership.board_id)
-    # A cancelled session leaves the checklist; its members were emailed when it was cancelled.
-    upcoming = list(
-        sessions.filter(starts_at__gte=now, cancelled_at__isnull=True).order_by("starts_at", "pk")
+    # One query for both lists: the upcoming ones, and the most recent past ones by id. A
+    # cancelled session leaves the checklist; its members were emailed when it was cancelled.
+    recent = sessions.filter(starts_at__lt=now).order_by("-starts_at", "-pk")[:past_limit]
+    attended = Attendance.objects.filter(session=OuterRef("pk"), user=user).values("attended")
+    both = list(
+        sessions.filter(
+            Q(starts_at__gte=now, cancelled_at__isnull=True) | Q(pk__in=recent.values("pk"))
+        )
+        .annotate(you_attended=Subquery(attended[:1]))
+        .order_by("starts_at", "pk")
     )
-    past = list(sessions.filter(starts_at__lt=now).order_by("-starts_at", "-pk")[:past_limit])
+    upcoming = [session for session in both if session.starts_at >= now]
+    past = [session for session in reversed(both) if session.starts_at < now]
     assignments = (
         []
         if membership.role == Role.FACILITATOR
@@ -327,13 +342,13 @@ def member_sessions(user, membership, *, now: datetime | None = None, past_limit
             .order_by("due_date", "pk")
         )
     )
-    progress = progress_grid([user.pk], [assignment.module_id for assignment in assignments])
+    if progress is None:  # the person's own, {page_id: ModuleProgress}, when the page has it
+        progress = progress_grid([user.pk], [assignment.module_id for assignment in assignments])
+    else:
+        progress = {(user.pk, page_id): row for page_id, row in progress.items()}
     by_session: dict = {session.pk: [] for session in upcoming}
     for assignment in assignments:
         by_session[assignment.session_id].append(assignment)
-    attended = dict(
-        Attendance.objects.filter(user=user, session__in=past).values_list("session_id", "attended")
-    )
     return {
         "upcoming": [
             MemberSession(
@@ -342,7 +357,7 @@ def member_sessions(user, membership, *, now: datetime | None = None, past_limit
             )
             for session in upcoming
         ],
-        "past": [MemberSession(session, [], attended.get(session.pk)) for session in past],
+        "past": [MemberSession(session, [], session.you_attended) for session in past],
     }
 
 

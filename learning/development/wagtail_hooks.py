@@ -5,11 +5,13 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from learning.audit.personal_data import covers, export_rows
+from learning.models import Role
+from learning.selectors import memberships_for_request
+from modules.progress import progress_for_request
 
 from . import demo
 from .dates import JOINER_DAYS
 from .models import Assignment, Attendance, DevelopmentSession, DigestOptOut, Notification
-from .permissions import user_facilitates_any_board
 from .reminders import send_session_reminders
 from .selectors import member_sessions
 
@@ -18,7 +20,7 @@ from .selectors import member_sessions
 def sessions_home_section(request, membership):
     if membership is None:
         return None
-    sessions = member_sessions(request.user, membership)
+    sessions = member_sessions(request.user, membership, progress=progress_for_request(request))
     return {
         "template": "development/home_section.html",
         "order": 10,
@@ -30,7 +32,9 @@ def sessions_home_section(request, membership):
 
 @hooks.register("boardready_nav_links")
 def sessions_nav_link(request):
-    if not user_facilitates_any_board(request.user):
+    # From the seats the page has loaded already (one query a request, shared with the board
+    # switcher and the home page), not a query of its own.
+    if not any(m.role == Role.FACILITATOR for m in memberships_for_request(request)):
         return []
     return [{"url": reverse("development:session_list"), "label": _("Sessions"), "order": 20}]
 

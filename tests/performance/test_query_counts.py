@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 PINS = {
     "floor": 2,
     "plain Wagtail page": 12,
-    "home": 16,
+    "home": 12,
     "module page": 13,
     "question (GET)": 8,
     "question (POST)": 9,
