@@ -105,12 +105,17 @@ def attempt_start(*, user, quiz: Quiz) -> Attempt:
         feedback=quiz.feedback,
         reveal=quiz.reveal,
     )
-    attempt.full_clean()
+    # Uniqueness is left to the database: a second "start" racing this one (two taps, two
+    # tabs) may commit between the check above and the save, and must not become a 500.
+    attempt.full_clean(validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             attempt.save()
-    except IntegrityError:  # a second "start" raced this one and won; carry on with that one
-        return Attempt.objects.get(user=user, quiz=quiz, finished_at__isnull=True)
+    except IntegrityError:  # the racing "start" won; carry on with its attempt
+        raced = Attempt.objects.filter(user=user, quiz=quiz, finished_at__isnull=True).first()
+        if raced is None:
+            raise
+        return raced
     rows = AttemptAnswer.objects.bulk_create(
         AttemptAnswer(
             attempt=attempt,

@@ -37,6 +37,27 @@ def test_starting_twice_resumes_the_unfinished_attempt(world):
     assert Attempt.objects.count() == 1
 
 
+def test_a_start_that_loses_a_race_carries_on_with_the_winner(world, monkeypatch):
+    """Two starts at once (PostgreSQL runs them side by side): the other one commits its
+    attempt after this one looked for an open attempt and before it saves. This one must carry
+    on with that attempt, not fail on the uniqueness check."""
+    from modules.quizzes import services
+
+    quiz = quiz_with_questions()
+    draw = services.draw_questions
+    winner = []
+
+    def draw_then_lose_the_race(*args, **kwargs):
+        if not winner:
+            winner.append(None)  # the other start draws with the real function
+            winner[0] = attempt_start(user=world.member, quiz=quiz)
+        return draw(*args, **kwargs)
+
+    monkeypatch.setattr(services, "draw_questions", draw_then_lose_the_race)
+    assert attempt_start(user=world.member, quiz=quiz) == winner[0]
+    assert Attempt.objects.count() == 1
+
+
 def test_it_draws_the_number_of_questions_asked_for(world):
     quiz = quiz_with_questions(draw=2, random_order=True)
     attempt = attempt_start(user=world.member, quiz=quiz)
