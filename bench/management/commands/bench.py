@@ -23,43 +23,70 @@ class Command(BaseCommand):
             help="trusts in the largest dataset (default 210)",
         )
         parser.add_argument(
+            "--repeat",
+            type=int,
+            default=1,
+            help="run the whole benchmark this many times and report each target's spread",
+        )
+        parser.add_argument(
             "--output",
             default="var/bench/latest.json",
             help="where to write the figures as JSON (relative to the project)",
         )
 
-    def handle(self, *args, requests, largest, output, **options):
+    def handle(self, *args, requests, largest, repeat, output, **options):
         if requests < 1:
             raise CommandError("--requests must be at least 1.")
+        if repeat < 1:
+            raise CommandError("--repeat must be at least 1.")
         stages = [(name, trusts) for name, trusts in dataset.STAGES if trusts < largest]
         stages.append((f"{largest} trusts" if largest > 1 else "one board", largest))
+        path = settings.BASE_DIR / Path(output)
+        reports, texts = [], []
+        for number in range(1, repeat + 1):
+            if repeat > 1:
+                self.stdout.write(f"Run {number} of {repeat}")
+            report = self._run_once(requests, stages)
+            reports.append(report)
+            saved = path if repeat == 1 else path.with_name(f"{path.stem}-{number}{path.suffix}")
+            runner.save(report, saved)
+            texts.append(self._describe(report, heading=f"Run {number}" if repeat > 1 else ""))
+        met = all(report.met for report in reports)
+        if repeat > 1:
+            table, met = runner.repeat_table(reports)
+            texts.append(
+                f"## {repeat} runs\n\nEach target in every run; a ratio's spread is "
+                f"(highest − lowest) ÷ median, at most {runner.SPREAD}.\n\n{table}"
+            )
+        text = "\n\n".join(texts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.with_suffix(".md").write_text(text + "\n", encoding="utf-8")
+        self.stdout.write("\n" + text)
+        seconds = sum(report.seconds for report in reports)
+        self.stdout.write(
+            f"\nTook {seconds:.0f} s; figures written to {Path(output).with_suffix('.md')} "
+            "and the JSON beside it."
+        )
+        if not met:
+            raise CommandError("A performance target was missed (marked **no** above).")
+
+    def _run_once(self, requests, stages):
         # No setup_test_environment(): its template instrumentation (for the test client's
         # `response.templates`) would slow every page in a way production never sees.
         databases = setup_databases(verbosity=0, interactive=False)
         try:
-            report = runner.run(requests=requests, stages=stages, log=self.stdout.write)
+            return runner.run(requests=requests, stages=stages, log=self.stdout.write)
         finally:
             teardown_databases(databases, verbosity=0)
-        path = settings.BASE_DIR / Path(output)
-        runner.save(report, path)
-        text = "\n\n".join(
-            [
-                f"{report.machine}; {report.database}; {report.requests} requests a page; "
-                f"{report.started}; times are "
-                + (
-                    "CPU time of the benchmark process"
-                    if report.database == "sqlite"
-                    else "wall-clock"
-                ),
-                runner.table(report),
-                runner.targets_table(report),
-            ]
-        )
-        path.with_suffix(".md").write_text(text + "\n", encoding="utf-8")
-        self.stdout.write("\n" + text)
-        self.stdout.write(
-            f"\nTook {report.seconds:.0f} s; figures written to {output} and "
-            f"{Path(output).with_suffix('.md')}."
-        )
-        if not report.met:
-            raise CommandError("A performance target was missed (marked **no** above).")
+
+    def _describe(self, report, *, heading=""):
+        times = "CPU time of the benchmark process" if report.database == "sqlite" else "wall-clock"
+        parts = [
+            f"{report.machine}; {report.database}; {report.requests} requests a page; "
+            f"{report.started}; times are {times}",
+            runner.table(report),
+            runner.targets_table(report),
+        ]
+        if heading:
+            parts.insert(0, f"## {heading}")
+        return "\n\n".join(parts)

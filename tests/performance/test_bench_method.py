@@ -1,0 +1,38 @@
+"""The benchmark's arithmetic: per-round ratios, and the spread of repeated runs."""
+
+from bench.runner import Report, Target, Timing, ratio, repeat_table, spread
+
+
+def _timing(rounds):
+    return Timing("page", "stage", sorted(rounds)[len(rounds) // 2], 0, 0, 0, rounds=rounds)
+
+
+def test_a_ratio_is_the_median_of_the_per_round_ratios_with_its_range():
+    # A pause in round 2 slows the page and its baseline alike: the round's ratio stays 2.
+    page, base = _timing([20.0, 80.0, 22.0]), _timing([10.0, 40.0, 10.0])
+    measured = ratio(page, base)
+    assert (measured.median, measured.low, measured.high) == (2.0, 2.0, 2.2)
+
+
+def test_sizes_timed_apart_compare_their_medians():
+    assert ratio(_timing([30.0]), _timing([10.0, 20.0])).median == 1.5
+
+
+def _report(*measured):
+    report = Report(requests=1, machine="m", database="sqlite", started="now")
+    report.targets = [Target(f"target {n}", m, 2.0, m <= 2.0) for n, m in enumerate(measured)]
+    return report
+
+
+def test_repeated_runs_fail_when_a_ratio_spreads_more_than_fifteen_percent():
+    assert spread([1.0, 1.1, 1.2]) == 0.182
+    steady, _ = repeat_table([_report(1.0, 1.5), _report(1.05, 1.5), _report(1.1, 1.5)])
+    assert "| yes |" in steady and "**no**" not in steady
+    table, met = repeat_table([_report(1.0, 1.5), _report(1.1, 1.5), _report(1.2, 1.5)])
+    assert not met
+    assert "| target 0 | 1.0 | 1.1 | 1.2 | 0.182 | 2.0 | **no** |" in table
+
+
+def test_repeated_runs_fail_when_any_run_misses_a_target():
+    _, met = repeat_table([_report(1.9), _report(1.9), _report(2.1)])
+    assert not met
