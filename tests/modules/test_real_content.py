@@ -146,4 +146,4 @@ def test_the_real_content_just_loaded_needs_no_update(loaded):
     from modules.content_loader import update_content
 
     report = update_content(CONTENT_DIR)
-    assert (report.submitted, report.drafted, report.left_alone) == ([], [], [])
+    assert (report.added, report.submitted, report.drafted, report.left_alone) == ([], [], [], [])
