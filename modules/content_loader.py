@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.html import escape
 
 from .models import (
@@ -299,6 +299,7 @@ def load_content(content_dir: Path = CONTENT_DIR) -> LoadReport:
 class UpdateReport:
     """What `update_content` did to content that was already loaded, item by item."""
 
+    added: list = field(default_factory=list)  # new in the files: a draft, sent for moderation
     submitted: list = field(default_factory=list)  # a new revision, sent for moderation
     drafted: list = field(default_factory=list)  # a new draft revision (no workflow applies)
     left_alone: list = field(default_factory=list)  # changed by an editor since it was loaded
@@ -339,34 +340,123 @@ def _update(obj, fields: dict, label: str, report: UpdateReport, *, dry_run: boo
         workflow.start(latest, user=None)
 
 
+def _add_draft_page(index, page, label: str, report: UpdateReport, *, dry_run: bool) -> None:
+    """A page new in the files, for a site that loaded older files: created unpublished with one
+    revision and sent into its approval workflow, so a moderator decides when it goes live."""
+    report.added.append(label)
+    if dry_run:
+        return
+    page.live = False
+    index.add_child(instance=page)
+    page.save_revision(log_action=True)
+    workflow = page.get_workflow()
+    if workflow:
+        workflow.start(page, user=None)
+
+
+def _add_draft_terms(entries: list, report: UpdateReport, *, dry_run: bool) -> None:
+    """Terms new in the files, saved as drafts (terms have no workflow) for an editor to publish."""
+    existing = {slug.lower() for slug in LexiconTerm.objects.values_list("slug", flat=True)}
+    existing |= {term.lower() for term in LexiconTerm.objects.values_list("term", flat=True)}
+    new_terms = []
+    for entry in entries:
+        if entry["slug"].lower() in existing or entry["term"].lower() in existing:
+            continue
+        report.added.append(f"lexicon term {entry['term']!r}")
+        if dry_run:
+            continue
+        term = LexiconTerm(slug=entry["slug"], live=False, **_term_fields(entry))
+        term.full_clean()
+        term.save()
+        new_terms.append((term, entry))
+    by_term = {term.term.lower(): term for term in LexiconTerm.objects.all()}
+    for term, entry in new_terms:
+        names = [name.lower() for name in entry.get("related", [])]
+        term.related = [by_term[name] for name in names if name in by_term]
+        term.save()
+        term.save_revision(log_action=True)
+
+
+def _add_draft_quizzes(folder: Path, slugs: list, report: UpdateReport, *, dry_run: bool) -> None:
+    """The knowledge checks of modules new in the files, as drafts beside their draft modules."""
+    from modules.quizzes.loader import quiz_create_from_file, read_quiz_file
+    from modules.quizzes.models import Quiz
+
+    if Quiz._meta.db_table not in connection.introspection.table_names():
+        return  # a migration running before the knowledge checks' tables exist
+    for slug in slugs:
+        path = folder / f"{slug}.toml"
+        if not path.exists():
+            continue
+        data = read_quiz_file(path)
+        module = ModulePage.objects.filter(slug=slug).first()
+        if dry_run or module is None:
+            report.added.append(f"knowledge check {data['title']!r}")
+            continue
+        if Quiz.objects.filter(module=module).exists():
+            continue
+        quiz_create_from_file(data=data, module=module, live=False)
+        report.added.append(f"knowledge check {data['title']!r}")
+
+
+def _add_questions(entries: list, report: UpdateReport, *, dry_run: bool) -> None:
+    """Assurance questions new in the files (they have no drafts: added, and listed)."""
+    existing = set(AssuranceQuestion.objects.values_list("area", "text"))
+    new = [entry for entry in entries if (entry["area"], entry["text"].strip()) not in existing]
+    for entry in new:
+        report.added.append(f"assurance question (area {entry['area']}) {entry['text'].strip()!r}")
+    if not dry_run and new:
+        _load_questions(entries, LoadReport())
+
+
 @transaction.atomic
 def update_content(content_dir: Path = CONTENT_DIR, *, dry_run: bool = False) -> UpdateReport:
     """Brings content that was loaded earlier up to date with the files, for sites that loaded
     an older version: each case study, lexicon term and module whose text has changed gets a new
     revision, submitted for moderation where a workflow applies (pages) and saved as a draft
     otherwise (terms); nothing is published here. Anything an editor has changed since it was
-    loaded is left alone and listed. New items are left to `load_content`."""
+    loaded is left alone and listed. Items new in the files are added unpublished the same way
+    (pages sent for moderation, terms and knowledge checks as drafts); assurance questions, which
+    have no drafts, are added. A site that has loaded nothing yet is left to `load_content`."""
     report = UpdateReport()
     scratch = LoadReport()
+    loaded = ModulePage.objects.exists()
     if (content_dir / "lexicon.toml").exists():
+        entries = _read(content_dir / "lexicon.toml").get("term", [])
         terms = {term.slug: term for term in LexiconTerm.objects.all()}
-        for entry in _read(content_dir / "lexicon.toml").get("term", []):
+        for entry in entries:
             if entry["slug"] in terms:
                 label = f"lexicon term {entry['term']!r}"
                 _update(terms[entry["slug"]], _term_fields(entry), label, report, dry_run=dry_run)
+        if loaded:
+            _add_draft_terms(entries, report, dry_run=dry_run)
     if (content_dir / "case_studies.toml").exists():
         pages = {page.slug: page for page in CaseStudyPage.objects.all()}
+        index = CaseStudyIndexPage.objects.first()
         for entry in _read(content_dir / "case_studies.toml").get("case_study", []):
+            label = f"case study {entry['slug']!r}"
             if entry["slug"] in pages:
-                label = f"case study {entry['slug']!r}"
                 fields = _case_study_fields(entry)
                 _update(pages[entry["slug"]], fields, label, report, dry_run=dry_run)
+            elif loaded and index is not None:
+                page = CaseStudyPage(slug=entry["slug"], **_case_study_fields(entry))
+                _add_draft_page(index, page, label, report, dry_run=dry_run)
     modules = {page.slug: page for page in ModulePage.objects.all()}
+    index = ModuleIndexPage.objects.first()
+    new_modules = []
     for path in sorted((content_dir / "modules").glob("*.toml")):
         entry = _read(path)
+        label = f"module {entry['slug']!r}"
         if entry["slug"] in modules:
-            label = f"module {entry['slug']!r}"
             fields = _module_fields(entry, scratch)
             _update(modules[entry["slug"]], fields, label, report, dry_run=dry_run)
+        elif loaded and index is not None:
+            page = ModulePage(slug=entry["slug"], **_module_fields(entry, scratch))
+            _add_draft_page(index, page, label, report, dry_run=dry_run)
+            new_modules.append(entry["slug"])
+    _add_draft_quizzes(content_dir / "quizzes", new_modules, report, dry_run=dry_run)
+    if loaded and (content_dir / "assurance_questions.toml").exists():
+        entries = _read(content_dir / "assurance_questions.toml").get("question", [])
+        _add_questions(entries, report, dry_run=dry_run)
     report.problems = scratch.problems
     return report

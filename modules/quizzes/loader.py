@@ -113,15 +113,19 @@ def _question(item: dict, *, sort_order: int, shuffle_default: bool) -> Question
 
 
 @transaction.atomic
-def quiz_create_from_file(*, data: dict, module: ModulePage) -> Quiz:
-    """Creates a live quiz, with its questions, answers and a first published revision."""
+def quiz_create_from_file(*, data: dict, module: ModulePage, live: bool = True) -> Quiz:
+    """Creates a live quiz, with its questions, answers and a first published revision; with
+    `live=False`, a draft (one unpublished revision) for an editor to publish."""
     quiz = Quiz(title=data["title"], module=module, **_rules(data))
     shuffle = bool(data.get("shuffle_answers", False))
     for number, item in enumerate(data.get("question", [])):
         quiz.questions.add(_question(item, sort_order=number, shuffle_default=shuffle))
+    quiz.live = live
     quiz.full_clean()
     quiz.save()
-    quiz.save_revision().publish()
+    revision = quiz.save_revision()
+    if live:
+        revision.publish()
     return quiz
 
 

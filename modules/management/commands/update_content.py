@@ -13,6 +13,7 @@ from modules.content_loader import CONTENT_DIR, update_content
 
 def describe(report, write) -> None:
     for title, items in (
+        ("New: added unpublished, for moderation or an editor to publish", report.added),
         ("Sent for moderation (a new revision; the live version is unchanged)", report.submitted),
         ("Saved as a draft for an editor to publish", report.drafted),
         ("Left alone: changed by an editor since it was loaded", report.left_alone),
@@ -22,7 +23,7 @@ def describe(report, write) -> None:
             write(f"{title}:")
             for item in items:
                 write(f"  - {item}")
-    if not (report.submitted or report.drafted or report.left_alone):
+    if not (report.added or report.submitted or report.drafted or report.left_alone):
         write("All loaded content is up to date.")
 
 
