@@ -1,5 +1,9 @@
 """The benchmark's arithmetic: per-round ratios, and the spread of repeated runs."""
 
+import io
+
+import pytest
+
 from bench.runner import Report, Target, Timing, ratio, repeat_table, spread
 
 
@@ -36,3 +40,28 @@ def test_repeated_runs_fail_when_a_ratio_spreads_more_than_fifteen_percent():
 def test_repeated_runs_fail_when_any_run_misses_a_target():
     _, met = repeat_table([_report(1.9), _report(1.9), _report(2.1)])
     assert not met
+
+
+def test_the_command_runs_the_benchmark_each_time_and_writes_the_spread(tmp_path, monkeypatch):
+    from django.core.management import CommandError, call_command
+
+    from bench.management.commands import bench
+
+    runs = iter([_report(1.0), _report(1.1), _report(1.3)])
+    monkeypatch.setattr(bench, "setup_databases", lambda **kwargs: None)
+    monkeypatch.setattr(bench, "teardown_databases", lambda *args, **kwargs: None)
+    monkeypatch.setattr(bench.runner, "run", lambda **kwargs: next(runs))
+    monkeypatch.setattr(bench.runner, "table", lambda report: "")
+    output = tmp_path / "latest.json"
+    with pytest.raises(CommandError, match="missed"):  # a spread of 0.27
+        call_command("bench", requests=1, repeat=3, output=str(output), stdout=io.StringIO())
+    assert [p.name for p in sorted(tmp_path.iterdir())] == [
+        "latest-1.json",
+        "latest-2.json",
+        "latest-3.json",
+        "latest.md",
+    ]
+    assert (
+        "| target 0 | 1.0 | 1.1 | 1.3 | 0.273 | 2.0 | **no** |"
+        in (tmp_path / "latest.md").read_text()
+    )
