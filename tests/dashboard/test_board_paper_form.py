@@ -85,6 +85,14 @@ def test_no_member_is_named_unless_names_are_ticked(client, board):
 
 
 @pytest.mark.django_db
+def test_with_names_ticked_the_members_are_named(client, board):
+    text = " ".join(_pages(_post(client, board, include_names="on")))
+    named = [name for name in _names(board) if name in text and name != board.chair.get_full_name()]
+    assert named, "no member other than the chair is named with include names ticked"
+    assert "Members who still have reading to finish" in text
+
+
+@pytest.mark.django_db
 def test_with_names_every_page_is_marked_private(client, board):
     pages = _pages(_post(client, board, include_names="on"))
     for page in pages:
