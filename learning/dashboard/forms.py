@@ -35,7 +35,7 @@ def initial_for(board, defaults: BoardPaperDefaults | None, *, chair_name: str) 
         "presenter": chair_name,
         "asked_to": _(
             "Note the board's readiness for its development sessions and its follow-through "
-            "on commitments, and discuss the questions in section 7."
+            "on commitments, and discuss the questions in part 6."
         ),
     }
 

@@ -49,6 +49,7 @@ class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
             "title",
             "description",
             "area",
+            "competency_domain",
             "success_measure",
             "due_date",
             "status",
@@ -58,6 +59,7 @@ class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
             "title": _("What will you do?"),
             "description": _("More detail (optional)"),
             "area": _("Area of good practice"),
+            "competency_domain": _("Leadership competency domain"),
             "success_measure": _("How will you know you have done it?"),
             "due_date": _("Due date"),
             "status": _("Status"),
@@ -67,6 +69,10 @@ class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
             "title": _("Make it specific, for example “Chair the staff network listening event”."),
             "success_measure": _("Something you or others can check, such as a date or a number."),
             "explanation": _("Needed when the status is “Not done”. Comply or explain."),
+            "competency_domain": _(
+                "The domain of the NHS Leadership Competency Framework this evidences, for "
+                "your appraisal pack."
+            ),
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -110,7 +116,14 @@ class NewCommitmentForm(CommitmentForm):
     )
 
     class Meta(CommitmentForm.Meta):
-        fields = ["title", "description", "area", "success_measure", "due_date"]
+        fields = [
+            "title",
+            "description",
+            "area",
+            "competency_domain",
+            "success_measure",
+            "due_date",
+        ]
 
 
 class MilestoneForm(NHSUKFormMixin, forms.ModelForm):
