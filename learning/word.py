@@ -150,7 +150,8 @@ def block(document, item, *, pictures: bool = True) -> None:
     elif isinstance(item, Chart):
         if pictures:
             picture(document, item)
-        table(document, item.table)
+        # The picture's title names the table too, unless the table has a caption of its own.
+        table(document, item.table, caption=not pictures or item.table.caption != item.title)
     else:
         table(document, item)
 

@@ -369,15 +369,15 @@ def numbered_canvas(footer: str, header: str = ""):
             self.setFillColor(NHS_GREY)
             width, _height = self._pagesize
             self.drawString(MARGIN, 12 * mm, footer)
-            if header:
-                self.setFont(FONT_BOLD, 10)
-                self.setFillColor(NHS_TEXT)
-                self.drawString(MARGIN, self._pagesize[1] - 12 * mm, header)
             self.drawRightString(
                 width - MARGIN,
                 12 * mm,
                 _("Page %(page)s of %(total)s") % {"page": self._pageNumber, "total": total},
             )
+            if header:
+                self.setFont(FONT_BOLD, 10)
+                self.setFillColor(NHS_TEXT)
+                self.drawString(MARGIN, self._pagesize[1] - 12 * mm, header)
             self.restoreState()
 
     return NumberedCanvas
@@ -611,8 +611,10 @@ def board_paper_pdf(
     return buffer.getvalue()
 
 
-def pdf_table(table: Table, width: float) -> list:
+def pdf_table(table: Table, width: float, *, caption: bool = True) -> list:
     """A dashboard table as platypus flowables (caption, table, space), for other documents
-    set in the same font, such as the member's appraisal pack."""
+    set in the same font, such as the member's appraisal pack; without its caption where a
+    heading already names it."""
     register_fonts()
-    return _table(table, _styles(), width)
+    flow = _table(table, _styles(), width)
+    return flow if caption else flow[1:]

@@ -149,20 +149,22 @@ def appraisal_pack_pdf(pack: AppraisalPack) -> bytes:
     for heading, part in pack_tables(pack):
         flow += [CondPageBreak(30 * mm), para(heading, styles["h2"])]
         if isinstance(part, Table):
-            flow += pdf_table(part, document.width)
+            flow += pdf_table(part, document.width, caption=False)
         else:
             flow.append(para(part, body))
-    flow += [CondPageBreak(30 * mm), para(_("Commitments and the chair's comments"), styles["h2"])]
+    # The heading travels with the first commitment, so it never ends a page on its own.
+    heading = para(_("Commitments and the chair's comments"), styles["h2"])
     if not pack.commitments:
-        flow.append(para(_("No shared commitment yet."), body))
-    for commitment in pack.commitments:
-        block = [para(commitment.title, styles["h3"])]
+        flow += [heading, para(_("No shared commitment yet."), body)]
+    for index, commitment in enumerate(pack.commitments):
+        block = [heading] if index == 0 else []
+        block.append(para(commitment.title, styles["h3"]))
         block += [field(label, value, body) for label, value in commitment_fields(commitment)]
         reviews = review_lines(commitment)
         block.append(
             field(_("Chair's comments"), "; ".join(reviews) if reviews else _("none yet"), body)
         )
-        flow += [KeepTogether(block), Spacer(1, 3 * mm)]
+        flow.append(KeepTogether(block))
     for note in pack.appraisal_notes:
         flow.append(
             KeepTogether(
@@ -198,7 +200,7 @@ def appraisal_pack_docx(pack: AppraisalPack) -> bytes:
     for heading, part in pack_tables(pack):
         word.heading(document, heading, 2)
         if isinstance(part, Table):
-            word.table(document, part)
+            word.table(document, part, caption=False)
         else:
             word.paragraph(document, part)
     word.heading(document, _("Commitments and the chair's comments"), 2)

@@ -79,6 +79,8 @@ class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
             "success_measure": forms.Textarea(attrs={"rows": 3}),
             "explanation": forms.Textarea(attrs={"rows": 3}),
             "due_date": DATE,
+            # Six long names: radios show each in full, where a select cuts them off on phones.
+            "competency_domain": forms.RadioSelect,
         }
         error_messages = {
             "title": {"required": _("Enter what you will do")},

@@ -49,11 +49,11 @@ def _styles() -> dict[str, ParagraphStyle]:
             textColor=NHS_BLUE, spaceAfter=10,
         ),
         "h2": ParagraphStyle(
-            "h2", parent=body, fontName=FONT_BOLD, fontSize=13, leading=17, spaceBefore=10,
+            "h2", parent=body, fontName=FONT_BOLD, fontSize=13, leading=17, spaceBefore=14,
             spaceAfter=5, textColor=NHS_BLUE, keepWithNext=1,
         ),
         "h3": ParagraphStyle(
-            "h3", parent=body, fontName=FONT_BOLD, fontSize=11, leading=15, spaceBefore=6,
+            "h3", parent=body, fontName=FONT_BOLD, fontSize=11, leading=15, spaceBefore=10,
             spaceAfter=3, keepWithNext=1,
         ),
     }  # fmt: skip
@@ -122,8 +122,9 @@ def _commitment(commitment, styles) -> list:
     else:
         flow.append(field(_("Latest update"), _("none yet"), body))
     # One block: reportlab moves it whole to the next page, and splits it only when it is
-    # longer than a page.
-    return [KeepTogether(flow), Spacer(1, 4 * mm)]
+    # longer than a page. The gap between blocks is the heading's space before, which a new
+    # page drops (a Spacer after the last block could start an empty page of its own).
+    return [KeepTogether(flow)]
 
 
 def printed_commitments(plan: MemberPlan, *, include_drafts: bool) -> list:
