@@ -536,5 +536,5 @@ def png(drawing: Drawing, *, scale: float = 2.0) -> bytes:
         else:
             raise TypeError(f"charts.png cannot draw a {type(shape).__name__}.")
     buffer = BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
