@@ -14,6 +14,7 @@ from .models import (
     ChairReview,
     Commitment,
     CommitmentUpdate,
+    CompetencyDomain,
     Milestone,
 )
 
@@ -98,6 +99,16 @@ class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
             ("", _("Choose an area")),
             *Commitment._meta.get_field("area").choices,
         ]
+        # Always answered (it starts on the equality domain); a post without it, from an
+        # older page, keeps the commitment's domain.
+        self.fields["competency_domain"].required = False
+
+    def clean_competency_domain(self) -> str:
+        return (
+            self.cleaned_data.get("competency_domain")
+            or self.instance.competency_domain
+            or CompetencyDomain.EQUALITY
+        )
 
     clean_due_date = _due_today_or_later
 

@@ -100,3 +100,20 @@ def test_the_competency_domain_is_a_field_the_member_edits(client, board):
     page = client.get(reverse("plans:commitment_edit", args=[commitment.pk])).content.decode()
     assert 'name="competency_domain"' in page
     assert "Leadership competency domain" in page
+    data = {
+        "title": commitment.title,
+        "area": commitment.area,
+        "competency_domain": CompetencyDomain.CULTURE,
+        "success_measure": commitment.success_measure,
+        "due_date": commitment.due_date.isoformat(),
+        "status": "in_progress",
+    }
+    response = client.post(reverse("plans:commitment_edit", args=[commitment.pk]), data)
+    assert response.status_code == 302
+    commitment.refresh_from_db()
+    assert commitment.competency_domain == CompetencyDomain.CULTURE
+    data["competency_domain"] = "decoration"
+    response = client.post(reverse("plans:commitment_edit", args=[commitment.pk]), data)
+    assert response.status_code == 200 and response.context["form"].errors["competency_domain"]
+    commitment.refresh_from_db()
+    assert commitment.competency_domain == CompetencyDomain.CULTURE
