@@ -106,6 +106,7 @@ def test_the_cover_sheet_is_remembered_but_names_are_not(client, board):
     assert saved.meeting == "Private board"
     page = client.get(reverse("dashboard:board_paper_form", args=[board.pk])).content.decode()
     assert 'value="Private board"' in page
+    assert f'value="{timezone.localdate().isoformat()}"' in page  # the date input shows it
     assert "checked" not in page.split('name="include_names"')[1].split(">")[0]
 
 
