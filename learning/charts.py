@@ -26,6 +26,7 @@ from PIL import Image, ImageDraw, ImageFont
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -526,11 +527,19 @@ def png(drawing: Drawing, *, scale: float = 2.0) -> bytes:
             )
         elif isinstance(shape, String):
             anchor = {"start": "ls", "middle": "ms", "end": "rs"}[shape.textAnchor]
+            text = str(shape.text)
+            # The chart was laid out in Helvetica's widths; DejaVu and Vera run wider, so a
+            # label is shrunk to the width it was given (as the PDF does) and is never cut off.
+            size = shape.fontSize
+            planned = stringWidth(text, shape.fontName, size)
+            actual = _png_font(size, scale, fonts).getlength(text) / scale
+            if actual > planned > 0:
+                size *= planned / actual
             pen.text(
                 point(shape.x, shape.y),
-                str(shape.text),
+                text,
                 fill=paint(shape.fillColor),
-                font=_png_font(shape.fontSize, scale, fonts),
+                font=_png_font(size, scale, fonts),
                 anchor=anchor,
             )
         else:
