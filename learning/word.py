@@ -81,6 +81,13 @@ def paragraph(document, text: str, *, label: str = "") -> None:
     para.add_run(text)
 
 
+def kept_together(document, start: int) -> None:
+    """Keeps the paragraphs from index `start` to the end on one page, as the PDF keeps one
+    commitment together: each is kept with the next, except the last."""
+    for para in document.paragraphs[start:-1]:
+        para.paragraph_format.keep_with_next = True
+
+
 def bullets(document, items: list[str]) -> None:
     for item in items:
         document.add_paragraph(item, style="List Bullet")

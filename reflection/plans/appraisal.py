@@ -207,6 +207,7 @@ def appraisal_pack_docx(pack: AppraisalPack) -> bytes:
     if not pack.commitments:
         word.paragraph(document, _("No shared commitment yet."))
     for commitment in pack.commitments:
+        start = len(document.paragraphs)
         word.heading(document, commitment.title, 3)
         for label, value in commitment_fields(commitment):
             word.paragraph(document, value, label=label)
@@ -214,6 +215,7 @@ def appraisal_pack_docx(pack: AppraisalPack) -> bytes:
         word.paragraph(
             document, "; ".join(reviews) if reviews else _("none yet"), label=_("Chair's comments")
         )
+        word.kept_together(document, start)
     for note in pack.appraisal_notes:
         word.heading(document, _("Chair's appraisal note, %(year)s") % {"year": note.year}, 2)
         word.paragraph(document, note.text)

@@ -36,6 +36,7 @@ def plan_docx_bytes(plan: MemberPlan, *, include_drafts: bool = False) -> bytes:
     if not commitments:
         word.paragraph(document, _("No commitments to print yet."))
     for commitment in commitments:
+        start = len(document.paragraphs)
         word.heading(document, commitment.title, 2)
         word.paragraph(document, commitment.area_label, label=_("Area of good practice"))
         word.paragraph(document, commitment.success_measure, label=_("How I will know"))
@@ -63,6 +64,7 @@ def plan_docx_bytes(plan: MemberPlan, *, include_drafts: bool = False) -> bytes:
             )
         else:
             word.paragraph(document, _("none yet"), label=_("Latest update"))
+        word.kept_together(document, start)
     for note in plan.appraisal_notes:
         word.heading(document, _("Chair's appraisal note, %(year)s") % {"year": note.year}, 2)
         word.paragraph(document, note.text)

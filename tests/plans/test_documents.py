@@ -73,6 +73,12 @@ def test_the_plan_word_document_is_private_with_headings_in_order(client, world)
     assert headings[0] == (1, "Development plan: Maya Member")
     text = docx_text(document)
     assert "Private" in document.sections[0].header.paragraphs[0].text
+    # The commitment is kept on one page: each of its paragraphs is kept with the next.
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    first = texts.index("Sponsor the race equality network")
+    last = next(i for i, text in enumerate(texts) if text.startswith("Latest update"))
+    for paragraph in document.paragraphs[first:last]:
+        assert paragraph.paragraph_format.keep_with_next, paragraph.text
     assert "Sponsor the race equality network" in text
     assert "A private draft" not in text
     with_drafts = docx_text(docx_document(_get(client, world, "plan_docx", "?drafts=on").content))
