@@ -83,6 +83,12 @@ PDF = Page(
     lambda d: reverse("dashboard:board_paper", args=[d.board.pk]),
     tags=("constant queries",),
 )
+DOCX = Page(
+    "board paper Word",
+    "chair",
+    lambda d: reverse("dashboard:board_paper_docx", args=[d.board.pk]),
+    tags=("constant queries",),
+)
 SESSION_CSV = Page(
     "session CSV",
     "facilitator",
@@ -98,4 +104,4 @@ READINESS_CSV = Page(
 
 BASELINES = [FLOOR, REFERENCE]
 PAGES = [HOME, MODULE, QUESTION, ANSWER, SELF_ASSESSMENT, SESSION, DASHBOARD, PDF]
-PAGES += [SESSION_CSV, READINESS_CSV]
+PAGES += [DOCX, SESSION_CSV, READINESS_CSV]

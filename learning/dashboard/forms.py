@@ -35,7 +35,7 @@ def initial_for(board, defaults: BoardPaperDefaults | None, *, chair_name: str) 
         "presenter": chair_name,
         "asked_to": _(
             "Note the board's readiness for its development sessions and its follow-through "
-            "on commitments, and discuss the questions in section 7."
+            "on commitments, and discuss the questions in part 6."
         ),
     }
 
@@ -53,7 +53,8 @@ class BoardPaperForm(NHSUKFormMixin, forms.Form):
     meeting_date = forms.DateField(
         label=_("Date of the meeting"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A date input shows only an ISO date: in the British format it came up empty.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     agenda_item = forms.CharField(
         label=_("Agenda item (optional)"), max_length=20, required=False,
@@ -67,7 +68,8 @@ class BoardPaperForm(NHSUKFormMixin, forms.Form):
         label=_("The board is asked to"),
         max_length=ASKED_TO_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One or two sentences, up to %(max)s characters.") % {"max": ASKED_TO_MAX},
+        help_text=_("One or two sentences, up to %(max)s characters.")
+        % {"max": f"{ASKED_TO_MAX:,}"},
     )
     include_names = forms.BooleanField(
         label=_("Include members' names"),

@@ -73,7 +73,7 @@ NHS_BORDER = colors.HexColor("#d8dde0")
 NHS_WARNING = colors.HexColor("#ffeb3b")
 MARGIN = 20 * mm
 NUMERIC_WIDTH = 26 * mm
-CHART_SHARE = 0.72  # charts take under three-quarters of the width, so the paper stays short
+CHART_SHARE = 0.62  # charts take under three-quarters of the width, so the paper stays short
 
 
 def register_fonts() -> None:
@@ -165,20 +165,38 @@ def pdf_drawing(drawing: Drawing, width: float) -> Drawing:
     return fitted
 
 
+def _longest_word(texts, font: str) -> float:
+    """The width of the longest single word in `texts`: a column narrower than this would
+    break a word ("Novem ber") or a figure ("29. 1%") across lines."""
+    return max(
+        (stringWidth(word, font, 9) for text in texts for word in str(text).split()), default=0
+    )
+
+
 def _column_widths(table: Table, width: float) -> list[float]:
     """Numeric columns just wide enough for their longest heading word; text columns share
     the rest in proportion to their longest text (capped), so a column of sentences such as
-    "What it means" gets the room it needs."""
+    "What it means" gets the room it needs. No column is narrower than its longest word."""
+    padding = 14
     numeric = {
         index: max(
             NUMERIC_WIDTH,
-            14 + max(stringWidth(word, FONT_BOLD, 9) for word in table.columns[index].split()),
+            padding + _longest_word([table.columns[index]], FONT_BOLD),
+            padding + _longest_word([row[index] for row in table.rows], FONT),
         )
         for index in table.numeric
     }
     text_indexes = [index for index in range(len(table.columns)) if index not in numeric]
     if not text_indexes:
         return [numeric[index] for index in range(len(table.columns))]
+    floors = {
+        index: padding
+        + max(
+            _longest_word([table.columns[index]], FONT_BOLD),
+            _longest_word([row[index] for row in table.rows], FONT),
+        )
+        for index in text_indexes
+    }
     weights = {}
     for index in text_indexes:
         longest = max(
@@ -187,9 +205,18 @@ def _column_widths(table: Table, width: float) -> list[float]:
         weights[index] = min(max(longest, 8), 60)
     text_width = width - sum(numeric.values())
     total = sum(weights.values())
+    widths = {index: text_width * weights[index] / total for index in text_indexes}
+    # Columns below their floor take it; the others give up room in proportion.
+    short = {index for index in text_indexes if widths[index] < floors[index]}
+    if short and len(short) < len(text_indexes):
+        spare = text_width - sum(floors[index] for index in short)
+        rest = [index for index in text_indexes if index not in short]
+        rest_total = sum(weights[index] for index in rest)
+        widths = {index: floors[index] for index in short} | {
+            index: spare * weights[index] / rest_total for index in rest
+        }
     return [
-        numeric[index] if index in numeric else text_width * weights[index] / total
-        for index in range(len(table.columns))
+        numeric[index] if index in numeric else widths[index] for index in range(len(table.columns))
     ]
 
 
@@ -316,7 +343,7 @@ def _appendix_tables(appendix: list, styles, width: float) -> list:
     return flow
 
 
-def _numbered_canvas(footer: str, header: str = ""):
+def numbered_canvas(footer: str, header: str = ""):
     """A canvas class that writes "Page n of N" and the footer once every page is known."""
 
     class NumberedCanvas(Canvas):
@@ -342,15 +369,15 @@ def _numbered_canvas(footer: str, header: str = ""):
             self.setFillColor(NHS_GREY)
             width, _height = self._pagesize
             self.drawString(MARGIN, 12 * mm, footer)
-            if header:
-                self.setFont(FONT_BOLD, 10)
-                self.setFillColor(NHS_TEXT)
-                self.drawString(MARGIN, self._pagesize[1] - 12 * mm, header)
             self.drawRightString(
                 width - MARGIN,
                 12 * mm,
                 _("Page %(page)s of %(total)s") % {"page": self._pageNumber, "total": total},
             )
+            if header:
+                self.setFont(FONT_BOLD, 10)
+                self.setFillColor(NHS_TEXT)
+                self.drawString(MARGIN, self._pagesize[1] - 12 * mm, header)
             self.restoreState()
 
     return NumberedCanvas
@@ -463,6 +490,20 @@ def _headline_wres(section: Section) -> Section:
     return short
 
 
+def _headline_flow(section: Section, styles, width: float) -> list:
+    """The WRES headline figures in the report itself (the short table stays here); what each
+    figure means is in Appendix B."""
+    flow = [_paragraph(section.heading, styles["h2"])]
+    for block in section.blocks:
+        flow.extend(_block(block, styles, width))
+    flow.append(
+        _paragraph(
+            _("What each figure means: Appendix B, WRES indicators in full."), styles["body"]
+        )
+    )
+    return flow
+
+
 def board_paper_pdf(
     data: BoardDashboard,
     sections: list[Section],
@@ -518,7 +559,7 @@ def board_paper_pdf(
             ),
             styles["body"],
         ),
-        PageBreak(),
+        CondPageBreak(60 * mm),
         _paragraph(_("2. Readiness for the next and recent sessions"), h1),
         *_blocks(parts["next-session"], styles, width, appendix),
         *_blocks(parts["past-sessions"], styles, width, appendix),
@@ -538,7 +579,7 @@ def board_paper_pdf(
         *_blocks(parts["commitments"], styles, width, appendix, heading=_("Shared commitments")),
         CondPageBreak(45 * mm),
         _paragraph(_("5. Workforce Race Equality Standard: headline indicators"), h1),
-        *_blocks(_headline_wres(parts["wres"]), styles, width, []),
+        *_headline_flow(_headline_wres(parts["wres"]), styles, width),
         CondPageBreak(45 * mm),
         _paragraph(_("6. Questions the board should ask itself"), h1),
         *_blocks(
@@ -566,5 +607,14 @@ def board_paper_pdf(
     ]
     marking = _(PRIVATE_NAMED) if cover.include_names else ""
     footer = _("Board development · generated %(moment)s") % {"moment": generated}
-    document.build(flow, canvasmaker=_numbered_canvas(footer, marking))
+    document.build(flow, canvasmaker=numbered_canvas(footer, marking))
     return buffer.getvalue()
+
+
+def pdf_table(table: Table, width: float, *, caption: bool = True) -> list:
+    """A dashboard table as platypus flowables (caption, table, space), for other documents
+    set in the same font, such as the member's appraisal pack; without its caption where a
+    heading already names it."""
+    register_fonts()
+    flow = _table(table, _styles(), width)
+    return flow if caption else flow[1:]

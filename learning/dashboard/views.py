@@ -28,7 +28,10 @@ def _download(request, board, body, *, what: str, extension: str = "csv") -> Htt
         target=f"learning.board:{board.pk}/{what}",
         request=request,
     )
-    content_type = "application/pdf" if pdf else "text/csv; charset=utf-8"
+    content_type = {
+        "pdf": "application/pdf",
+        "docx": DOCX_CONTENT_TYPE,
+    }.get(extension, "text/csv; charset=utf-8")
     response = HttpResponse(body, content_type=content_type)
     filename = exports.export_filename(board, what, extension)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -52,26 +55,46 @@ def board_dashboard(request, board_id):
     )
 
 
-def _paper(request, seat, cover: Cover) -> HttpResponse:
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _paper(request, seat, cover: Cover, *, extension: str = "pdf") -> HttpResponse:
+    """The paper as a PDF or, with extension "docx", as the editable Word document."""
     data = selectors.board_dashboard(seat.board, sees_commitments=user_sees_commitments(seat))
     data.show_names = cover.include_names
-    body = board_paper_pdf(
+    if extension == "docx":
+        # python-docx is loaded only when a Word document is asked for.
+        from .paper_docx import board_paper_docx as make
+    else:
+        make = board_paper_pdf
+    body = make(
         data,
         dashboard_sections(data),
         summary_sentences(data),
         author=request.user.get_full_name() or request.user.email,
         cover=cover,
     )
-    return _download(request, seat.board, body, what="board-paper", extension="pdf")
+    return _download(request, seat.board, body, what="board-paper", extension=extension)
+
+
+def _remembered_cover(request, seat) -> Cover:
+    defaults = BoardPaperDefaults.objects.filter(board=seat.board).first()
+    initial = initial_for(seat.board, defaults, chair_name=request.user.get_full_name())
+    return Cover(**initial, include_names=False)
 
 
 @login_required
 def board_paper(request, board_id):
     """The paper straight away, with the remembered cover sheet and no names."""
     seat = access_dashboard(request.user, board_id)
-    defaults = BoardPaperDefaults.objects.filter(board=seat.board).first()
-    initial = initial_for(seat.board, defaults, chair_name=request.user.get_full_name())
-    return _paper(request, seat, Cover(**initial, include_names=False))
+    return _paper(request, seat, _remembered_cover(request, seat))
+
+
+@login_required
+def board_paper_docx(request, board_id):
+    """The same paper as a Word document, with the remembered cover sheet and no names."""
+    seat = access_dashboard(request.user, board_id)
+    return _paper(request, seat, _remembered_cover(request, seat), extension="docx")
 
 
 @login_required
@@ -91,7 +114,8 @@ def board_paper_form(request, board_id):
                     for key in ("meeting", "agenda_item", "purpose", "presenter", "asked_to")
                 },
             )
-            return _paper(request, seat, Cover(**values))
+            extension = "docx" if request.POST.get("format") == "docx" else "pdf"
+            return _paper(request, seat, Cover(**values), extension=extension)
     else:
         initial = initial_for(board, defaults, chair_name=request.user.get_full_name())
         form = BoardPaperForm(initial=initial)

@@ -15,6 +15,7 @@ from .models import (
     ChairReview,
     Commitment,
     CommitmentUpdate,
+    CompetencyDomain,
     Milestone,
     Status,
     SuggestedCommitment,
@@ -199,6 +200,17 @@ def _milestones(model, parent_field, parent, rows, today, now):
         )
 
 
+# The Leadership Competency Framework domain each demo commitment evidences, by its area.
+DOMAIN_FOR_AREA = {
+    Area.ACCOUNTABILITY: CompetencyDomain.GOVERNANCE,
+    Area.DATA: CompetencyDomain.GOVERNANCE,
+    Area.SAFE_SPACES: CompetencyDomain.CULTURE,
+    Area.VALUES: CompetencyDomain.CULTURE,
+    Area.NETWORKS: CompetencyDomain.PARTNERS,
+    Area.HEALTH_INEQUALITIES: CompetencyDomain.OUTCOMES,
+}
+
+
 @transaction.atomic
 def seed_plans(people) -> None:
     """Northbridge: shared commitments in every status, some overdue, reviews, an action plan."""
@@ -216,6 +228,7 @@ def seed_plans(people) -> None:
             title=title,
             defaults={
                 "area": area,
+                "competency_domain": DOMAIN_FOR_AREA.get(area, CompetencyDomain.EQUALITY),
                 "status": status,
                 "due_date": today + timedelta(days=days),
                 "explanation": explanation,

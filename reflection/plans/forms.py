@@ -14,6 +14,7 @@ from .models import (
     ChairReview,
     Commitment,
     CommitmentUpdate,
+    CompetencyDomain,
     Milestone,
 )
 
@@ -49,6 +50,7 @@ class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
             "title",
             "description",
             "area",
+            "competency_domain",
             "success_measure",
             "due_date",
             "status",
@@ -58,6 +60,7 @@ class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
             "title": _("What will you do?"),
             "description": _("More detail (optional)"),
             "area": _("Area of good practice"),
+            "competency_domain": _("Leadership competency domain"),
             "success_measure": _("How will you know you have done it?"),
             "due_date": _("Due date"),
             "status": _("Status"),
@@ -67,12 +70,18 @@ class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
             "title": _("Make it specific, for example “Chair the staff network listening event”."),
             "success_measure": _("Something you or others can check, such as a date or a number."),
             "explanation": _("Needed when the status is “Not done”. Comply or explain."),
+            "competency_domain": _(
+                "The domain of the NHS Leadership Competency Framework this evidences, for "
+                "your appraisal pack."
+            ),
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "success_measure": forms.Textarea(attrs={"rows": 3}),
             "explanation": forms.Textarea(attrs={"rows": 3}),
             "due_date": DATE,
+            # Six long names: radios show each in full, where a select cuts them off on phones.
+            "competency_domain": forms.RadioSelect,
         }
         error_messages = {
             "title": {"required": _("Enter what you will do")},
@@ -90,6 +99,16 @@ class CommitmentForm(NHSUKFormMixin, forms.ModelForm):
             ("", _("Choose an area")),
             *Commitment._meta.get_field("area").choices,
         ]
+        # Always answered (it starts on the equality domain); a post without it, from an
+        # older page, keeps the commitment's domain.
+        self.fields["competency_domain"].required = False
+
+    def clean_competency_domain(self) -> str:
+        return (
+            self.cleaned_data.get("competency_domain")
+            or self.instance.competency_domain
+            or CompetencyDomain.EQUALITY
+        )
 
     clean_due_date = _due_today_or_later
 
@@ -110,7 +129,14 @@ class NewCommitmentForm(CommitmentForm):
     )
 
     class Meta(CommitmentForm.Meta):
-        fields = ["title", "description", "area", "success_measure", "due_date"]
+        fields = [
+            "title",
+            "description",
+            "area",
+            "competency_domain",
+            "success_measure",
+            "due_date",
+        ]
 
 
 class MilestoneForm(NHSUKFormMixin, forms.ModelForm):

@@ -45,6 +45,21 @@ class Status(models.TextChoices):
 OPEN_STATUSES = (Status.PLANNED, Status.IN_PROGRESS, Status.AT_RISK)
 
 
+class CompetencyDomain(models.TextChoices):
+    """The six domains of NHS England's Leadership Competency Framework for board members
+    (2024), used at the annual appraisal and in the fit and proper person assessment."""
+
+    OUTCOMES = "outcomes", _("Driving high-quality and sustainable outcomes")
+    STRATEGY = "strategy", _("Setting strategy and delivering long-term transformation")
+    EQUALITY = (
+        "equality",
+        _("Promoting equality and inclusion, and reducing health and workforce inequalities"),
+    )
+    GOVERNANCE = "governance", _("Providing robust governance and assurance")
+    CULTURE = "culture", _("Creating a compassionate, just and positive culture")
+    PARTNERS = "partners", _("Building a trusted relationship with partners and communities")
+
+
 class SuggestedCommitment(index.Indexed, models.Model):
     """A commitment editors suggest for one good-practice area; members start from it."""
 
@@ -107,6 +122,13 @@ class Commitment(models.Model):
     title = models.CharField(max_length=200)
     description = limited_text("detail", blank=True)
     area = models.PositiveSmallIntegerField(_("good-practice area"), choices=GoodPracticeArea)
+    competency_domain = models.CharField(
+        _("leadership competency domain"),
+        max_length=20,
+        choices=CompetencyDomain.choices,
+        default=CompetencyDomain.EQUALITY,
+        help_text=_("The Leadership Competency Framework domain this commitment evidences."),
+    )
     success_measure = limited_text("measure", _("success measure"))
     due_date = models.DateField(_("due date"))
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)

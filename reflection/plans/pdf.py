@@ -1,4 +1,9 @@
-"""The member's development plan as an A4 PDF for appraisal, with real (selectable) text."""
+"""The member's development plan as an A4 PDF for appraisal, with real (selectable) text.
+
+Set in the board paper's embedded font, with "Private" and "Page n of N" on every page. Each
+commitment is kept on one page unless it is longer than a page. Only shared commitments are
+printed unless the member asks for their private drafts too.
+"""
 
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -6,96 +11,139 @@ from xml.sax.saxutils import escape
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+)
+
+from learning.dashboard.pdf import (
+    FONT,
+    FONT_BOLD,
+    MARGIN,
+    NHS_BLUE,
+    NHS_TEXT,
+    numbered_canvas,
+    register_fonts,
+)
 
 from .selectors import MemberPlan
 
-NHS_BLUE = colors.HexColor("#005eb8")
+PRIVATE = "Private"
 
 
-def _styles():
-    sheet = getSampleStyleSheet()
-    sheet["Title"].textColor = NHS_BLUE
-    sheet["Title"].alignment = 0
-    sheet["Heading2"].textColor = NHS_BLUE
-    return sheet
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=10, leading=14, textColor=NHS_TEXT, spaceAfter=4
+    )
+    return {
+        "body": body,
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=FONT_BOLD, fontSize=20, leading=25,
+            textColor=NHS_BLUE, spaceAfter=10,
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=body, fontName=FONT_BOLD, fontSize=13, leading=17, spaceBefore=14,
+            spaceAfter=5, textColor=NHS_BLUE, keepWithNext=1,
+        ),
+        "h3": ParagraphStyle(
+            "h3", parent=body, fontName=FONT_BOLD, fontSize=11, leading=15, spaceBefore=10,
+            spaceAfter=3, keepWithNext=1,
+        ),
+    }  # fmt: skip
 
 
-def _day(value) -> str:
+def day(value) -> str:
     return date_format(value, "j F Y")
 
 
-def _para(text: str, style) -> Paragraph:
+def para(text: str, style) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def _field(label: str, value: str, style) -> Paragraph:
+def field(label: str, value: str, style) -> Paragraph:
     return Paragraph(f"<b>{escape(label)}:</b> {escape(value)}", style)
 
 
-def _commitment(commitment, styles) -> list:
-    body = styles["BodyText"]
+def commitment_status(commitment) -> str:
     status = commitment.get_status_display()
-    if commitment.overdue:
+    if getattr(commitment, "overdue", False):
         status = _("%(status)s (overdue)") % {"status": status}
+    return status
+
+
+def milestone_lines(commitment) -> list[str]:
+    return [
+        _("%(title)s, due %(day)s: %(state)s")
+        % {
+            "title": m.title,
+            "day": day(m.due_date),
+            "state": _("done") if m.done else _("not done yet"),
+        }
+        for m in commitment.milestones.all()
+    ]
+
+
+def _commitment(commitment, styles) -> list:
+    body = styles["body"]
     flow = [
-        Paragraph(escape(commitment.title), styles["Heading2"]),
-        _field(_("Area of good practice"), commitment.area_label, body),
-        _field(_("How I will know"), commitment.success_measure, body),
-        _field(_("Due"), _day(commitment.due_date), body),
-        _field(_("Status"), status, body),
-        _field(
+        para(commitment.title, styles["h2"]),
+        field(_("Area of good practice"), commitment.area_label, body),
+        field(_("How I will know"), commitment.success_measure, body),
+        field(_("Due"), day(commitment.due_date), body),
+        field(_("Status"), commitment_status(commitment), body),
+        field(
             _("Who can see it"),
             _("me and the chair") if commitment.is_shared else _("only me (draft)"),
             body,
         ),
     ]
     if commitment.explanation:
-        flow.append(_field(_("Why it was not done"), commitment.explanation, body))
+        flow.append(field(_("Why it was not done"), commitment.explanation, body))
     if commitment.description:
-        flow.append(_para(commitment.description, body))
-    milestones = list(commitment.milestones.all())
+        flow.append(para(commitment.description, body))
+    milestones = milestone_lines(commitment)
     if milestones:
         flow.append(Paragraph(f"<b>{escape(_('Milestones'))}</b>", body))
-        items = [
-            ListItem(
-                Paragraph(
-                    escape(
-                        _("%(title)s, due %(day)s: %(state)s")
-                        % {
-                            "title": m.title,
-                            "day": _day(m.due_date),
-                            "state": _("done") if m.done else _("not done yet"),
-                        }
-                    ),
-                    body,
-                )
-            )
-            for m in milestones
-        ]
-        flow.append(ListFlowable(items, bulletType="bullet", leftIndent=12))
+        items = [ListItem(para(line, body)) for line in milestones]
+        flow.append(ListFlowable(items, bulletType="bullet", leftIndent=12, bulletFontName=FONT))
     updates = list(commitment.updates.all())
     if updates:
         latest = updates[0]
         flow.append(
-            _field(_("Latest update (%(day)s)") % {"day": _day(latest.date)}, latest.text, body)
+            field(_("Latest update (%(day)s)") % {"day": day(latest.date)}, latest.text, body)
         )
     else:
-        flow.append(_field(_("Latest update"), _("none yet"), body))
-    flow.append(Spacer(1, 4 * mm))
-    return flow
+        flow.append(field(_("Latest update"), _("none yet"), body))
+    # One block: reportlab moves it whole to the next page, and splits it only when it is
+    # longer than a page. The gap between blocks is the heading's space before, which a new
+    # page drops (a Spacer after the last block could start an empty page of its own).
+    return [KeepTogether(flow)]
 
 
-def plan_pdf_bytes(plan: MemberPlan) -> bytes:
+def printed_commitments(plan: MemberPlan, *, include_drafts: bool) -> list:
+    """The commitments a printed plan holds: shared ones, and drafts only when asked."""
+    return [c for c in plan.commitments if include_drafts or c.is_shared]
+
+
+def plan_title(plan: MemberPlan) -> tuple[str, str]:
+    user = plan.membership.user
+    name = user.get_full_name() or user.email
+    return name, _("Development plan: %(name)s") % {"name": name}
+
+
+def plan_pdf_bytes(plan: MemberPlan, *, include_drafts: bool = False) -> bytes:
     """Name, board, then each commitment with area, measure, status, milestones, latest update."""
+    register_fonts()
     styles = _styles()
     member = plan.membership
-    name = member.user.get_full_name() or member.user.email
-    title = _("Development plan: %(name)s") % {"name": name}
+    name, title = plan_title(plan)
     buffer = BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -103,29 +151,43 @@ def plan_pdf_bytes(plan: MemberPlan) -> bytes:
         title=title,
         author=name,
         subject=_("Equality, diversity and inclusion commitments"),
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
+        creator="BoardReady",
+        initialFontName=FONT,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + 4 * mm,
+        bottomMargin=MARGIN + 6 * mm,
     )
+    body = styles["body"]
+    printed = day(timezone.localdate())
+    commitments = printed_commitments(plan, include_drafts=include_drafts)
     flow = [
-        Paragraph(escape(title), styles["Title"]),
-        _field(_("Board"), str(member.board), styles["BodyText"]),
-        _field(_("Role"), member.get_role_display(), styles["BodyText"]),
-        _field(_("Printed"), _day(timezone.localdate()), styles["BodyText"]),
-        Spacer(1, 6 * mm),
+        para(title, styles["title"]),
+        field(_("Board"), str(member.board), body),
+        field(_("Role"), member.get_role_display(), body),
+        field(_("Printed"), printed, body),
+        field(
+            _("Holds"),
+            _("shared commitments and private drafts")
+            if include_drafts
+            else _("shared commitments only (drafts left out)"),
+            body,
+        ),
+        Spacer(1, 4 * mm),
     ]
-    if not plan.commitments:
-        flow.append(Paragraph(escape(_("No commitments yet.")), styles["BodyText"]))
-    for commitment in plan.commitments:
+    if not commitments:
+        flow.append(para(_("No commitments to print yet."), body))
+    for commitment in commitments:
         flow.extend(_commitment(commitment, styles))
     for note in plan.appraisal_notes:
         flow.append(
-            Paragraph(
-                escape(_("Chair's appraisal note, %(year)s") % {"year": note.year}),
-                styles["Heading2"],
+            KeepTogether(
+                [
+                    para(_("Chair's appraisal note, %(year)s") % {"year": note.year}, styles["h2"]),
+                    para(note.text, body),
+                ]
             )
         )
-        flow.append(_para(note.text, styles["BodyText"]))
-    document.build(flow)
+    footer = _("Development plan of %(name)s · printed %(day)s") % {"name": name, "day": printed}
+    document.build(flow, canvasmaker=numbered_canvas(footer, _(PRIVATE)))
     return buffer.getvalue()

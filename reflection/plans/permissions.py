@@ -37,6 +37,20 @@ def access_own_membership(membership) -> Membership:
     return membership
 
 
+def access_own_seat(user, membership_id) -> Membership:
+    """One of the user's own active board seats, for their appraisal pack; anyone else's
+    seat, a facilitator's or an unknown id is 404."""
+    membership = (
+        active_memberships(user)
+        .filter(pk=_as_int(membership_id))
+        .exclude(role=Role.FACILITATOR)
+        .first()
+    )
+    if membership is None:
+        raise Http404("Not found.")
+    return membership
+
+
 def user_chairs_board(user, board_id) -> bool:
     return active_memberships(user).filter(board_id=board_id, role=Role.CHAIR).exists()
 

@@ -236,3 +236,66 @@ def home_summary(membership: Membership) -> dict:
         overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today)),
         drafts=Count("pk", filter=Q(shared_at__isnull=True)),
     )
+
+
+@dataclass
+class AppraisalPack:
+    """What one member did on one board, as evidence for their annual appraisal and the fit
+    and proper person assessment: only their own records, only shared commitments."""
+
+    membership: Membership
+    modules: list  # ModuleProgress rows with completed_at, oldest first
+    checks: list  # passed Attempts, the best passed attempt per knowledge check
+    sessions: list  # Attendance rows where they attended, with the session
+    commitments: list  # shared commitments with their reviews, decorated
+    appraisal_notes: list
+    by_domain: dict = field(default_factory=dict)  # domain label -> number of commitments
+
+
+def appraisal_pack(membership: Membership, today: date | None = None) -> AppraisalPack:
+    """The member's own pack, in a fixed number of queries (five)."""
+    from learning.development.models import Attendance
+    from modules.models.progress import ModuleProgress
+    from modules.quizzes.models import Attempt
+
+    from .models import CompetencyDomain
+
+    today = today or timezone.localdate()
+    user = membership.user
+    modules = list(
+        ModuleProgress.objects.filter(user=user, completed_at__isnull=False)
+        .select_related("page")
+        .order_by("completed_at")
+    )
+    best: dict = {}
+    for attempt in (
+        Attempt.objects.filter(user=user, passed=True)
+        .select_related("quiz")
+        .order_by("finished_at")
+    ):
+        if attempt.quiz_id not in best or (attempt.score or 0) > (best[attempt.quiz_id].score or 0):
+            best[attempt.quiz_id] = attempt
+    sessions = list(
+        Attendance.objects.filter(user=user, attended=True, session__board=membership.board)
+        .select_related("session")
+        .order_by("session__starts_at")
+    )
+    commitments = [
+        decorate(c, today) for c in own_commitments(membership).filter(shared_at__isnull=False)
+    ]
+    by_domain = {}
+    for value, label in CompetencyDomain.choices:
+        count = sum(1 for c in commitments if c.competency_domain == value)
+        if count:
+            by_domain[str(label)] = count
+    return AppraisalPack(
+        membership=membership,
+        modules=modules,
+        checks=sorted(best.values(), key=lambda attempt: attempt.finished_at),
+        sessions=sessions,
+        commitments=commitments,
+        appraisal_notes=list(
+            AppraisalNote.objects.filter(member=membership).select_related("author")
+        ),
+        by_domain=by_domain,
+    )

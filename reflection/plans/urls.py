@@ -6,6 +6,18 @@ app_name = "plans"
 urlpatterns = [
     path("", views.my_plan, name="my_plan"),
     path("my-plan.pdf", views.plan_pdf, name="plan_pdf"),
+    path("my-plan.docx", views.plan_docx, name="plan_docx"),
+    path("appraisal-pack/<int:membership_id>/", views.appraisal_pack, name="appraisal_pack"),
+    path(
+        "appraisal-pack/<int:membership_id>/pack.pdf",
+        views.appraisal_pack_pdf,
+        name="appraisal_pack_pdf",
+    ),
+    path(
+        "appraisal-pack/<int:membership_id>/pack.docx",
+        views.appraisal_pack_docx,
+        name="appraisal_pack_docx",
+    ),
     path("suggestions/", views.library, name="library"),
     path("commitments/new/", views.commitment_create, name="commitment_create"),
     path("commitments/<int:pk>/", views.commitment_detail, name="commitment_detail"),

@@ -15,7 +15,7 @@ from learning.audit.services import audit_record
 from learning.models import Role
 from learning.selectors import current_membership
 
-from . import forms, permissions, selectors, services
+from . import appraisal, forms, permissions, selectors, services
 from .models import ActionMilestone, Milestone, SuggestedCommitment
 from .pdf import plan_pdf_bytes
 from .prefill import commitment_start
@@ -44,21 +44,96 @@ def my_plan(request):
     return render(request, "plans/my_plan.html", {"plan": plan, "membership": membership})
 
 
-@login_required
-def plan_pdf(request):
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def _include_drafts(request) -> bool:
+    """Private drafts go into a printed plan only when the member ticks "include drafts"."""
+    return request.GET.get("drafts") == "on"
+
+
+def _plan_download(request, *, extension: str) -> HttpResponse:
+    """The member's own plan as a PDF or a Word document, with the download audited."""
     membership = permissions.access_own_membership(current_membership(request))
     plan = selectors.member_plan(membership)
+    if extension == "docx":
+        # python-docx is loaded only when a Word document is asked for.
+        from .plan_docx import plan_docx_bytes as make
+    else:
+        make = plan_pdf_bytes
+    body = make(plan, include_drafts=_include_drafts(request))
     audit_record(
         actor=request.user,
-        action=AuditEvent.Action.PDF_DOWNLOADED,
+        action=AuditEvent.Action.PDF_DOWNLOADED
+        if extension == "pdf"
+        else AuditEvent.Action.EXPORT_DOWNLOADED,
         subject_user=request.user,
-        target="plans:plan_pdf",
+        target=f"plans:plan_{extension}",
         request=request,
     )
-    response = HttpResponse(plan_pdf_bytes(plan), content_type="application/pdf")
+    response = HttpResponse(body, content_type=CONTENT_TYPES[extension])
     name = slugify(f"development plan {membership.user.get_full_name() or 'member'}")
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
     return response
+
+
+@login_required
+def plan_pdf(request):
+    return _plan_download(request, extension="pdf")
+
+
+@login_required
+def plan_docx(request):
+    return _plan_download(request, extension="docx")
+
+
+@login_required
+def appraisal_pack(request, membership_id):
+    """What the member's appraisal pack holds, with its two downloads. Their own seat only."""
+    membership = permissions.access_own_seat(request.user, membership_id)
+    pack = selectors.appraisal_pack(membership)
+    return render(
+        request,
+        "plans/appraisal_pack.html",
+        {
+            "membership": membership,
+            "pack": pack,
+            "summary": appraisal.summary_lines(pack),
+        },
+    )
+
+
+def _pack_download(request, membership_id, *, extension: str) -> HttpResponse:
+    membership = permissions.access_own_seat(request.user, membership_id)
+    pack = selectors.appraisal_pack(membership)
+    make = appraisal.appraisal_pack_docx if extension == "docx" else appraisal.appraisal_pack_pdf
+    body = make(pack)
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.PDF_DOWNLOADED
+        if extension == "pdf"
+        else AuditEvent.Action.EXPORT_DOWNLOADED,
+        subject_user=request.user,
+        target=f"plans:appraisal_pack_{extension}",
+        request=request,
+    )
+    response = HttpResponse(body, content_type=CONTENT_TYPES[extension])
+    name = slugify(f"appraisal pack {membership.user.get_full_name() or 'member'}")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    return response
+
+
+@login_required
+def appraisal_pack_pdf(request, membership_id):
+    return _pack_download(request, membership_id, extension="pdf")
+
+
+@login_required
+def appraisal_pack_docx(request, membership_id):
+    return _pack_download(request, membership_id, extension="docx")
 
 
 @login_required

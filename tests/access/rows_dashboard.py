@@ -15,6 +15,7 @@ CHAIR_ONLY = signed_in(404, chair=200)
 ROWS = [
     Row("board dashboard", _url("board_dashboard"), LEADERS_ONLY),
     Row("board paper pdf", _url("board_paper"), LEADERS_ONLY),
+    Row("board paper docx", _url("board_paper_docx"), LEADERS_ONLY),
     Row("board readiness csv", _url("readiness_csv"), LEADERS_ONLY),
     Row("board scores csv", _url("scores_csv"), LEADERS_ONLY),
     # The facilitator sees counts of commitments only, never the commitments themselves.

@@ -65,9 +65,22 @@ def _member_review(w):
     return reverse("plans:member_review", args=[w.board_a.pk, w.membership(w.member).pk])
 
 
+def _pack_url(name):
+    return lambda w: reverse(f"plans:{name}", args=[w.membership(w.member).pk])
+
+
+OWN_PACK = signed_in(404, member=200)
+
+
 ROWS = [
     Row("my plan", lambda w: reverse("plans:my_plan"), OWN_PLAN),
     Row("my plan PDF", lambda w: reverse("plans:plan_pdf"), OWN_PLAN),
+    Row("my plan PDF with drafts", lambda w: reverse("plans:plan_pdf") + "?drafts=on", OWN_PLAN),
+    Row("my plan Word document", lambda w: reverse("plans:plan_docx"), OWN_PLAN),
+    # The member's appraisal pack: their own seat only; anyone else, the chair too, gets 404.
+    Row("member's appraisal pack", _pack_url("appraisal_pack"), OWN_PACK),
+    Row("member's appraisal pack PDF", _pack_url("appraisal_pack_pdf"), OWN_PACK),
+    Row("member's appraisal pack Word", _pack_url("appraisal_pack_docx"), OWN_PACK),
     Row("suggested commitments", lambda w: reverse("plans:library"), OWN_PLAN),
     Row("new commitment", lambda w: reverse("plans:commitment_create"), OWN_PLAN),
     Row(

@@ -90,7 +90,7 @@ def test_member_commits_from_a_result_and_the_chair_reviews_it(page, live_server
     page.goto(live_server.url + reverse("plans:my_plan"))
     expect(page.get_by_text("Good progress on the data this year.")).to_be_visible()
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download my plan for appraisal (PDF)").click()
+        page.get_by_role("button", name="Download my plan for appraisal (PDF)").click()
     with open(download.value.path(), "rb") as pdf:
         reader = PdfReader(BytesIO(pdf.read()))
     text = " ".join(p.extract_text() for p in reader.pages)

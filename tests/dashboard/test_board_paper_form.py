@@ -85,6 +85,14 @@ def test_no_member_is_named_unless_names_are_ticked(client, board):
 
 
 @pytest.mark.django_db
+def test_with_names_ticked_the_members_are_named(client, board):
+    text = " ".join(_pages(_post(client, board, include_names="on")))
+    named = [name for name in _names(board) if name in text and name != board.chair.get_full_name()]
+    assert named, "no member other than the chair is named with include names ticked"
+    assert "Members who still have reading to finish" in text
+
+
+@pytest.mark.django_db
 def test_with_names_every_page_is_marked_private(client, board):
     pages = _pages(_post(client, board, include_names="on"))
     for page in pages:
@@ -98,6 +106,7 @@ def test_the_cover_sheet_is_remembered_but_names_are_not(client, board):
     assert saved.meeting == "Private board"
     page = client.get(reverse("dashboard:board_paper_form", args=[board.pk])).content.decode()
     assert 'value="Private board"' in page
+    assert f'value="{timezone.localdate().isoformat()}"' in page  # the date input shows it
     assert "checked" not in page.split('name="include_names"')[1].split(">")[0]
 
 
