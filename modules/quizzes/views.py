@@ -206,8 +206,9 @@ def _save_answer(request, row, form):
         else:
             messages.success(request, _extended_message(attempt))
         return redirect(_question_url(row.attempt_id, row.position))
-    if row.attempt.is_immediate and form.given() and action != "previous":
-        # Show the result and explanation before moving on.
+    if row.attempt.is_immediate and form.given():
+        # Show the result and explanation before moving on, whichever way the member goes
+        # next: the page promised they would see it when they saved.
         return redirect(_question_url(row.attempt_id, row.position))
     return redirect(_next_url(request, row))
 
@@ -221,9 +222,11 @@ def check_answers(request, attempt_id):
         return lapsed
     if attempt.is_finished:
         return redirect("quizzes:review", attempt.pk)
-    rows = list(attempt.answers.all())
+    rows = selectors.attempt_rows(attempt)
     for row in rows:
         row.locked = attempt.is_immediate and row.is_answered
+        # What the member gave, so "Check your answers" shows the answers it asks them to check.
+        row.given = [option.text for option in row.options.all() if option.chosen]
     unanswered = sum(1 for row in rows if not row.is_answered)
     # Flagged and unanswered questions first, so the member sees what is left to do.
     to_do = [row for row in rows if row.flagged or not row.is_answered]

@@ -368,3 +368,54 @@ def test_no_time_limit_by_default(member, world, quiz):
     attempt = attempt_start(user=world.member, quiz=quiz)
     assert quiz.time_limit is None and attempt.deadline is None
     assert "minutes left" not in member.get(question_url(attempt, 1)).content.decode()
+
+
+def test_check_your_answers_shows_the_answers_it_asks_the_member_to_check(member, world, quiz):
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    first = attempt.answers.get(position=1)
+    attempt_answer(attempt_answer=first, option_ids=[first.options.get(correct=False).pk])
+    written = attempt.answers.get(type=QuestionType.FREE_TEXT)
+    attempt_answer(attempt_answer=written, option_ids=[], free_text="Ask the staff network.")
+    content = member.get(reverse("quizzes:check", args=[attempt.pk])).content.decode()
+    assert "Your answer:</span> Wrong answer" in content
+    assert "Your answer:</span> Ask the staff network." in content
+    assert content.count("Your answer:") == 2, "unanswered questions show no answer"
+
+
+def test_an_immediate_answer_saved_on_the_way_back_shows_its_result_first(member, world):
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE] * 2, feedback=Feedback.EACH)
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    right = attempt.answers.get(position=2).options.get(correct=True)
+    response = member.post(question_url(attempt, 2), {"answer": right.pk, "action": "previous"})
+    assert response.url == question_url(attempt, 2)
+    content = member.get(response.url).content.decode()
+    assert "Right</strong>" in content and "Previous question" in content
+
+
+def test_the_facilitators_comment_shows_while_the_correct_answers_stay_hidden(member, world):
+    from modules.quizzes.services import attempt_mark
+    from tests.quizzes.helpers import take
+
+    quiz = quiz_with_questions(
+        types=[QuestionType.SINGLE, QuestionType.FREE_TEXT],
+        attempts_allowed=3,
+        reveal=Reveal.AFTER_LAST,
+    )
+    attempt = take(world.member, quiz, right=False)
+    written = attempt.answers.get(type=QuestionType.FREE_TEXT)
+    attempt_mark(
+        attempt_answer=written, marker=world.facilitator, correct=False, comment="Name a date."
+    )
+    content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
+    assert "Correct answer" not in content, "the answers stay hidden until the last attempt"
+    assert "Name a date." in content, "the marking page promises the member sees the comment"
+
+
+def test_while_a_written_answer_waits_try_again_is_not_the_first_thing_offered(member, world):
+    from tests.quizzes.helpers import take
+
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE, QuestionType.FREE_TEXT])
+    attempt = take(world.member, quiz)
+    content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
+    assert "1 of 1 marked questions right" in content
+    assert 'nhsuk-button nhsuk-button--secondary" type="submit">Try again' in content
