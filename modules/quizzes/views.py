@@ -38,7 +38,7 @@ def _question_url(attempt_id: int, position: int) -> str:
 @login_required
 def my_checks(request):
     """'My knowledge checks': every attempt the person has made and its result."""
-    attempts = list(selectors.attempts_of(request.user))
+    attempts = selectors.with_lapsed_finished(selectors.attempts_of(request.user))
     return render(
         request,
         "quizzes/my_checks.html",

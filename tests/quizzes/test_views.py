@@ -419,3 +419,21 @@ def test_while_a_written_answer_waits_try_again_is_not_the_first_thing_offered(m
     content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
     assert "1 of 1 marked questions right" in content
     assert 'nhsuk-button nhsuk-button--secondary" type="submit">Try again' in content
+
+
+def test_a_lapsed_attempt_is_submitted_when_my_knowledge_checks_lists_it(member, world, timed):
+    attempt = attempt_start(user=world.member, quiz=timed)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=1))
+    content = member.get(reverse("quizzes:mine")).content.decode()
+    assert "In progress" not in content and "Not passed" in content
+    attempt.refresh_from_db()
+    assert attempt.finished_at == attempt.deadline and attempt.score == 0
+
+
+def test_a_lapsed_attempt_is_submitted_when_the_home_page_lists_it(member, world, timed):
+    attempt = attempt_start(user=world.member, quiz=timed)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=1))
+    content = member.get(reverse("member_home")).content.decode()
+    assert reverse("quizzes:review", args=[attempt.pk]) in content
+    attempt.refresh_from_db()
+    assert attempt.finished_at == attempt.deadline
