@@ -61,10 +61,24 @@ def _answer_field(row: AttemptAnswer, options: list) -> tuple[str, forms.Field]:
     )
 
 
-def question_form_class(row: AttemptAnswer, options: list) -> type[QuestionForm]:
-    """A form class for this question, with the answer field first and the flag after it."""
+def question_form_class(
+    row: AttemptAnswer, options: list, *, immediate: bool = False
+) -> type[QuestionForm]:
+    """A form class for this question, with the answer field first and the flag after it.
+    In Immediate mode a saved answer locks, so the flag says it is for leaving a question
+    unanswered for now."""
     name, field = _answer_field(row, options)
-    return type("AnswerForm", (QuestionForm,), {name: field, "field_order": [name, "flagged"]})
+    attrs = {name: field, "field_order": [name, "flagged"]}
+    if immediate:
+        attrs["flagged"] = forms.BooleanField(
+            label=_("Flag this question to come back to it before you submit"),
+            required=False,
+            help_text=_(
+                "Leave the answer empty if you want to come back to it: "
+                "an answer you save is marked straight away and cannot change."
+            ),
+        )
+    return type("AnswerForm", (QuestionForm,), attrs)
 
 
 class MarkForm(NHSUKFormMixin, forms.Form):

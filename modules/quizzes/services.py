@@ -246,7 +246,8 @@ def attempt_answer(
             raise AnswerLocked(_("You have already answered this question and seen the result."))
         return row  # nothing to change, and the flag no longer matters
     fields = ["flagged"]
-    row.flagged = flagged
+    # An Immediate answer locks as it is saved: a flag beside it would lead nowhere.
+    row.flagged = flagged and not (immediate and given)
     if not unchanged:
         if row.type in CHOICE_TYPES:
             AttemptOption.objects.filter(attempt_answer=row).update(

@@ -129,7 +129,7 @@ def question(request, attempt_id, position):
             )
         return redirect("quizzes:review", attempt.pk)
     options = list(row.options.all())
-    form_class = question_form_class(row, options)
+    form_class = question_form_class(row, options, immediate=attempt.is_immediate)
     status = 200
     if request.method == "POST":
         form = form_class(request.POST)

@@ -437,3 +437,15 @@ def test_a_lapsed_attempt_is_submitted_when_the_home_page_lists_it(member, world
     assert reverse("quizzes:review", args=[attempt.pk]) in content
     attempt.refresh_from_db()
     assert attempt.finished_at == attempt.deadline
+
+
+def test_an_immediate_flag_is_for_leaving_a_question_unanswered(member, world):
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE] * 2, feedback=Feedback.EACH)
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    content = member.get(question_url(attempt, 1)).content.decode()
+    assert "Leave the answer empty if you want to come back to it" in content
+    wrong = attempt.answers.get(position=1).options.get(correct=False)
+    member.post(question_url(attempt, 1), {"answer": wrong.pk, "flagged": "on"})
+    assert not attempt.answers.get(position=1).flagged, "a locked answer keeps no flag"
+    member.post(question_url(attempt, 2), {"flagged": "on", "action": "next"})
+    assert attempt.answers.get(position=2).flagged
