@@ -76,15 +76,12 @@ def attempt_start(request, quiz_id):
 
 
 def _finish_lapsed(request, attempt):
-    """Submits an attempt whose time ran out and says so: a redirect to its result, or None."""
+    """Submits an attempt whose time ran out: a redirect to its result (which says the time ran
+    out, however the attempt came to be submitted), or None. A post the deadline refused also
+    gets a message saying that what it sent was not saved."""
     if attempt is not None and services.finish_if_lapsed(attempt):
-        messages.error(
-            request,
-            _(
-                "Your time ran out, so your attempt was submitted with the answers you saved "
-                "before then."
-            ),
-        )
+        if request.method == "POST":
+            messages.error(request, services.time_up_message(attempt))
         return redirect("quizzes:review", attempt.pk)
     return None
 

@@ -437,6 +437,18 @@ def test_a_lapsed_attempt_is_submitted_when_the_home_page_lists_it(member, world
     assert reverse("quizzes:review", args=[attempt.pk]) in content
     attempt.refresh_from_db()
     assert attempt.finished_at == attempt.deadline
+    # The result says why, though the home page submitted it without a word.
+    content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
+    deadline = timezone.localtime(attempt.deadline).strftime("%H:%M")
+    assert f"Your time ran out at {deadline}, so this attempt was submitted then" in content
+
+
+def test_a_result_submitted_by_the_member_in_time_says_nothing_of_time(member, world, timed):
+    from tests.quizzes.helpers import take
+
+    attempt = take(world.member, timed)
+    content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
+    assert "Your time ran out" not in content
 
 
 def test_an_immediate_flag_is_for_leaving_a_question_unanswered(member, world):
