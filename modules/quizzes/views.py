@@ -64,9 +64,10 @@ def quiz_detail(request, quiz_id):
 def attempt_start(request, quiz_id):
     """Starts an attempt, or carries on with the unfinished one."""
     quiz = access_live_quiz(quiz_id)
-    lapsed = _finish_lapsed(request, selectors.open_attempt(request.user, quiz))
-    if lapsed:
-        return lapsed
+    open_attempt = selectors.open_attempt(request.user, quiz)
+    if open_attempt is not None and services.finish_if_lapsed(open_attempt):
+        # "Carry on" sent no answers: the result says the time ran out.
+        return redirect("quizzes:review", open_attempt.pk)
     try:
         attempt = services.attempt_start(user=request.user, quiz=quiz)
     except services.AttemptRefused as refusal:
