@@ -46,7 +46,10 @@ def _answer_field(row: AttemptAnswer, options: list) -> tuple[str, forms.Field]:
             choices=choices,
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            help_text=_("Select all that apply."),
+            # Not twice: many questions already end with it.
+            help_text=""
+            if "select all that apply" in row.text.lower()
+            else _("Select all that apply."),
         )
     if row.type == QuestionType.FREE_TEXT:
         return "text", forms.CharField(

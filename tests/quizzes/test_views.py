@@ -461,3 +461,15 @@ def test_an_immediate_flag_is_for_leaving_a_question_unanswered(member, world):
     assert not attempt.answers.get(position=1).flagged, "a locked answer keeps no flag"
     member.post(question_url(attempt, 2), {"flagged": "on", "action": "next"})
     assert attempt.answers.get(position=2).flagged
+
+
+def test_select_all_that_apply_is_said_once(member, world):
+    from tests.quizzes.factories import QuizFactory, add_question
+
+    quiz = QuizFactory()
+    add_question(quiz, QuestionType.MULTIPLE, text="Which are signs? Select all that apply.")
+    add_question(quiz, QuestionType.MULTIPLE, text="Which are causes?")
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    for position in (1, 2):
+        content = member.get(question_url(attempt, position)).content.decode()
+        assert content.count("Select all that apply.") == 1
