@@ -46,7 +46,10 @@ def _answer_field(row: AttemptAnswer, options: list) -> tuple[str, forms.Field]:
             choices=choices,
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            help_text=_("Select all that apply."),
+            # Not twice: many questions already end with it.
+            help_text=""
+            if "select all that apply" in row.text.lower()
+            else _("Select all that apply."),
         )
     if row.type == QuestionType.FREE_TEXT:
         return "text", forms.CharField(
@@ -61,10 +64,24 @@ def _answer_field(row: AttemptAnswer, options: list) -> tuple[str, forms.Field]:
     )
 
 
-def question_form_class(row: AttemptAnswer, options: list) -> type[QuestionForm]:
-    """A form class for this question, with the answer field first and the flag after it."""
+def question_form_class(
+    row: AttemptAnswer, options: list, *, immediate: bool = False
+) -> type[QuestionForm]:
+    """A form class for this question, with the answer field first and the flag after it.
+    In Immediate mode a saved answer locks, so the flag says it is for leaving a question
+    unanswered for now."""
     name, field = _answer_field(row, options)
-    return type("AnswerForm", (QuestionForm,), {name: field, "field_order": [name, "flagged"]})
+    attrs = {name: field, "field_order": [name, "flagged"]}
+    if immediate:
+        attrs["flagged"] = forms.BooleanField(
+            label=_("Flag this question to come back to it before you submit"),
+            required=False,
+            help_text=_(
+                "Leave the answer empty if you want to come back to it: "
+                "an answer you save is marked straight away and cannot change."
+            ),
+        )
+    return type("AnswerForm", (QuestionForm,), attrs)
 
 
 class MarkForm(NHSUKFormMixin, forms.Form):

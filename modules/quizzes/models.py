@@ -222,6 +222,15 @@ class Attempt(models.Model):
         return self.is_finished and self.passed is None
 
     @property
+    def ran_out_of_time(self) -> bool:
+        """Submitted at its deadline because the time ran out (not by the member)."""
+        return (
+            self.deadline is not None
+            and self.finished_at is not None
+            and self.finished_at >= self.deadline
+        )
+
+    @property
     def can_extend(self) -> bool:
         return self.deadline is not None and not self.extended and not self.is_finished
 

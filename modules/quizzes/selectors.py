@@ -19,6 +19,15 @@ def attempts_of(user):
     return Attempt.objects.filter(user=user).select_related("quiz__module")
 
 
+def with_lapsed_finished(attempts) -> list[Attempt]:
+    """The attempts as a list, any whose time ran out submitted at its deadline first, so a
+    listing never shows "in progress" for an attempt that is over. No query unless one lapsed."""
+    attempts = list(attempts)
+    for attempt in attempts:
+        finish_if_lapsed(attempt)
+    return attempts
+
+
 @dataclass
 class CheckSummary:
     """One knowledge check on the member's list: best score so far and attempts left."""

@@ -148,7 +148,7 @@ def _lapsed(attempt: Attempt, now=None) -> bool:
     return attempt.deadline is not None and (now or timezone.now()) >= attempt.deadline
 
 
-def _time_up_message(attempt: Attempt) -> str:
+def time_up_message(attempt: Attempt) -> str:
     return _(
         "Your time ran out at %(time)s, so nothing you sent after that was saved. Your attempt "
         "was submitted with the answers you saved before then."
@@ -223,7 +223,7 @@ def attempt_answer(
             _("You have already submitted this knowledge check, so your answers cannot change.")
         )
     if _lapsed(attempt):
-        raise TimeUp(_time_up_message(attempt))
+        raise TimeUp(time_up_message(attempt))
     chosen = set(option_ids)
     free_text = free_text.strip()
     if row.type in CHOICE_TYPES:
@@ -246,7 +246,8 @@ def attempt_answer(
             raise AnswerLocked(_("You have already answered this question and seen the result."))
         return row  # nothing to change, and the flag no longer matters
     fields = ["flagged"]
-    row.flagged = flagged
+    # An Immediate answer locks as it is saved: a flag beside it would lead nowhere.
+    row.flagged = flagged and not (immediate and given)
     if not unchanged:
         if row.type in CHOICE_TYPES:
             AttemptOption.objects.filter(attempt_answer=row).update(
@@ -351,7 +352,7 @@ def attempt_extend(*, attempt: Attempt) -> Attempt:
     if locked.finished_at is not None:
         raise AttemptFinished(_("You have already submitted this knowledge check."))
     if _lapsed(locked):
-        raise TimeUp(_time_up_message(locked))
+        raise TimeUp(time_up_message(locked))
     if locked.deadline is None:
         raise QuizError(_("This knowledge check has no time limit."))
     if locked.extended:

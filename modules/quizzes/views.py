@@ -38,7 +38,7 @@ def _question_url(attempt_id: int, position: int) -> str:
 @login_required
 def my_checks(request):
     """'My knowledge checks': every attempt the person has made and its result."""
-    attempts = list(selectors.attempts_of(request.user))
+    attempts = selectors.with_lapsed_finished(selectors.attempts_of(request.user))
     return render(
         request,
         "quizzes/my_checks.html",
@@ -64,9 +64,10 @@ def quiz_detail(request, quiz_id):
 def attempt_start(request, quiz_id):
     """Starts an attempt, or carries on with the unfinished one."""
     quiz = access_live_quiz(quiz_id)
-    lapsed = _finish_lapsed(request, selectors.open_attempt(request.user, quiz))
-    if lapsed:
-        return lapsed
+    open_attempt = selectors.open_attempt(request.user, quiz)
+    if open_attempt is not None and services.finish_if_lapsed(open_attempt):
+        # "Carry on" sent no answers: the result says the time ran out.
+        return redirect("quizzes:review", open_attempt.pk)
     try:
         attempt = services.attempt_start(user=request.user, quiz=quiz)
     except services.AttemptRefused as refusal:
@@ -76,15 +77,12 @@ def attempt_start(request, quiz_id):
 
 
 def _finish_lapsed(request, attempt):
-    """Submits an attempt whose time ran out and says so: a redirect to its result, or None."""
+    """Submits an attempt whose time ran out: a redirect to its result (which says the time ran
+    out, however the attempt came to be submitted), or None. A post the deadline refused also
+    gets a message saying that what it sent was not saved."""
     if attempt is not None and services.finish_if_lapsed(attempt):
-        messages.error(
-            request,
-            _(
-                "Your time ran out, so your attempt was submitted with the answers you saved "
-                "before then."
-            ),
-        )
+        if request.method == "POST":
+            messages.error(request, services.time_up_message(attempt))
         return redirect("quizzes:review", attempt.pk)
     return None
 
@@ -129,7 +127,7 @@ def question(request, attempt_id, position):
             )
         return redirect("quizzes:review", attempt.pk)
     options = list(row.options.all())
-    form_class = question_form_class(row, options)
+    form_class = question_form_class(row, options, immediate=attempt.is_immediate)
     status = 200
     if request.method == "POST":
         form = form_class(request.POST)
@@ -206,8 +204,9 @@ def _save_answer(request, row, form):
         else:
             messages.success(request, _extended_message(attempt))
         return redirect(_question_url(row.attempt_id, row.position))
-    if row.attempt.is_immediate and form.given() and action != "previous":
-        # Show the result and explanation before moving on.
+    if row.attempt.is_immediate and form.given():
+        # Show the result and explanation before moving on, whichever way the member goes
+        # next: the page promised they would see it when they saved.
         return redirect(_question_url(row.attempt_id, row.position))
     return redirect(_next_url(request, row))
 
@@ -221,9 +220,11 @@ def check_answers(request, attempt_id):
         return lapsed
     if attempt.is_finished:
         return redirect("quizzes:review", attempt.pk)
-    rows = list(attempt.answers.all())
+    rows = selectors.attempt_rows(attempt)
     for row in rows:
         row.locked = attempt.is_immediate and row.is_answered
+        # What the member gave, so "Check your answers" shows the answers it asks them to check.
+        row.given = [option.text for option in row.options.all() if option.chosen]
     unanswered = sum(1 for row in rows if not row.is_answered)
     # Flagged and unanswered questions first, so the member sees what is left to do.
     to_do = [row for row in rows if row.flagged or not row.is_answered]

@@ -71,7 +71,7 @@ def my_knowledge_checks(request, membership):
     return {
         "template": "quizzes/home_section.html",
         "order": 30,
-        "attempts": list(selectors.attempts_of(request.user)[:5]),
+        "attempts": selectors.with_lapsed_finished(selectors.attempts_of(request.user)[:5]),
         "facilitator": facilitator,
         "awaiting": selectors.awaiting_count(request.user) if facilitator else 0,
     }

@@ -176,6 +176,9 @@ def test_a_deferred_check_keeps_every_promise_until_submit_then_scores_in_two_st
     expect(written).to_have_value("Start from our data.")
     written.fill("Start from our own WRES data, then ask the staff networks.")
     save(page, "Save and return to your answers")
+    expect(  # the page shows the answers it asks the member to check
+        page.get_by_text("Your answer: Start from our own WRES data, then ask the staff networks.")
+    ).to_be_visible()
     page.get_by_role("button", name="Submit answers").click()
 
     expect(

@@ -368,3 +368,108 @@ def test_no_time_limit_by_default(member, world, quiz):
     attempt = attempt_start(user=world.member, quiz=quiz)
     assert quiz.time_limit is None and attempt.deadline is None
     assert "minutes left" not in member.get(question_url(attempt, 1)).content.decode()
+
+
+def test_check_your_answers_shows_the_answers_it_asks_the_member_to_check(member, world, quiz):
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    first = attempt.answers.get(position=1)
+    attempt_answer(attempt_answer=first, option_ids=[first.options.get(correct=False).pk])
+    written = attempt.answers.get(type=QuestionType.FREE_TEXT)
+    attempt_answer(attempt_answer=written, option_ids=[], free_text="Ask the staff network.")
+    content = member.get(reverse("quizzes:check", args=[attempt.pk])).content.decode()
+    assert "Your answer:</span> Wrong answer" in content
+    assert "Your answer:</span> Ask the staff network." in content
+    assert content.count("Your answer:") == 2, "unanswered questions show no answer"
+
+
+def test_an_immediate_answer_saved_on_the_way_back_shows_its_result_first(member, world):
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE] * 2, feedback=Feedback.EACH)
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    right = attempt.answers.get(position=2).options.get(correct=True)
+    response = member.post(question_url(attempt, 2), {"answer": right.pk, "action": "previous"})
+    assert response.url == question_url(attempt, 2)
+    content = member.get(response.url).content.decode()
+    assert "Right</strong>" in content and "Previous question" in content
+
+
+def test_the_facilitators_comment_shows_while_the_correct_answers_stay_hidden(member, world):
+    from modules.quizzes.services import attempt_mark
+    from tests.quizzes.helpers import take
+
+    quiz = quiz_with_questions(
+        types=[QuestionType.SINGLE, QuestionType.FREE_TEXT],
+        attempts_allowed=3,
+        reveal=Reveal.AFTER_LAST,
+    )
+    attempt = take(world.member, quiz, right=False)
+    written = attempt.answers.get(type=QuestionType.FREE_TEXT)
+    attempt_mark(
+        attempt_answer=written, marker=world.facilitator, correct=False, comment="Name a date."
+    )
+    content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
+    assert "Correct answer" not in content, "the answers stay hidden until the last attempt"
+    assert "Name a date." in content, "the marking page promises the member sees the comment"
+
+
+def test_while_a_written_answer_waits_try_again_is_not_the_first_thing_offered(member, world):
+    from tests.quizzes.helpers import take
+
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE, QuestionType.FREE_TEXT])
+    attempt = take(world.member, quiz)
+    content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
+    assert "1 of 1 marked questions right" in content
+    assert 'nhsuk-button nhsuk-button--secondary" type="submit">Try again' in content
+
+
+def test_a_lapsed_attempt_is_submitted_when_my_knowledge_checks_lists_it(member, world, timed):
+    attempt = attempt_start(user=world.member, quiz=timed)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=1))
+    content = member.get(reverse("quizzes:mine")).content.decode()
+    assert "In progress" not in content and "Not passed" in content
+    attempt.refresh_from_db()
+    assert attempt.finished_at == attempt.deadline and attempt.score == 0
+
+
+def test_a_lapsed_attempt_is_submitted_when_the_home_page_lists_it(member, world, timed):
+    attempt = attempt_start(user=world.member, quiz=timed)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=1))
+    content = member.get(reverse("member_home")).content.decode()
+    assert reverse("quizzes:review", args=[attempt.pk]) in content
+    attempt.refresh_from_db()
+    assert attempt.finished_at == attempt.deadline
+    # The result says why, though the home page submitted it without a word.
+    content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
+    deadline = timezone.localtime(attempt.deadline).strftime("%H:%M")
+    assert f"Your time ran out at {deadline}, so this attempt was submitted then" in content
+
+
+def test_a_result_submitted_by_the_member_in_time_says_nothing_of_time(member, world, timed):
+    from tests.quizzes.helpers import take
+
+    attempt = take(world.member, timed)
+    content = member.get(reverse("quizzes:review", args=[attempt.pk])).content.decode()
+    assert "Your time ran out" not in content
+
+
+def test_an_immediate_flag_is_for_leaving_a_question_unanswered(member, world):
+    quiz = quiz_with_questions(types=[QuestionType.SINGLE] * 2, feedback=Feedback.EACH)
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    content = member.get(question_url(attempt, 1)).content.decode()
+    assert "Leave the answer empty if you want to come back to it" in content
+    wrong = attempt.answers.get(position=1).options.get(correct=False)
+    member.post(question_url(attempt, 1), {"answer": wrong.pk, "flagged": "on"})
+    assert not attempt.answers.get(position=1).flagged, "a locked answer keeps no flag"
+    member.post(question_url(attempt, 2), {"flagged": "on", "action": "next"})
+    assert attempt.answers.get(position=2).flagged
+
+
+def test_select_all_that_apply_is_said_once(member, world):
+    from tests.quizzes.factories import QuizFactory, add_question
+
+    quiz = QuizFactory()
+    add_question(quiz, QuestionType.MULTIPLE, text="Which are signs? Select all that apply.")
+    add_question(quiz, QuestionType.MULTIPLE, text="Which are causes?")
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    for position in (1, 2):
+        content = member.get(question_url(attempt, position)).content.decode()
+        assert content.count("Select all that apply.") == 1
