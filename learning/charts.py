@@ -35,7 +35,11 @@ SERIES_COLOURS = [colors.HexColor("#005eb8"), colors.HexColor("#425563")]
 TEXT = colors.HexColor("#212b32")
 GRID = colors.HexColor("#d8dde0")
 FONT = "Helvetica"
-FONT_SIZE = 11
+# Charts are drawn at 560 units wide and shown from 641 px, where they are 609 px wide (below
+# that their data table takes their place): the smallest text, at 11.5 units, is then 12.5 px.
+FONT_SIZE = 12
+SMALL_FONT_SIZE = 11.5
+NARROWEST_SHOWN = 609
 
 
 @dataclass
@@ -84,7 +88,7 @@ def bar_chart(
                 axis_y - 14,
                 f"{_number(tick)}{suffix}",
                 fontName=FONT,
-                fontSize=FONT_SIZE - 1,
+                fontSize=SMALL_FONT_SIZE,
                 fillColor=TEXT,
                 textAnchor="middle",
             )
@@ -127,7 +131,7 @@ def bar_chart(
                     bar_top - bar_height + 5,
                     f"{_number(value)}{suffix}",
                     fontName=FONT,
-                    fontSize=FONT_SIZE - 1,
+                    fontSize=SMALL_FONT_SIZE,
                     fillColor=TEXT,
                 )
             )
@@ -264,7 +268,7 @@ def column_chart(
         raise ValueError("A column chart needs one value for each label.")
     axis_width, right_pad = 44, 8
     slot = (width - axis_width - right_pad) / len(labels)
-    wrapped = [simpleSplit(str(label), FONT, FONT_SIZE - 1, slot - 6) for label in labels]
+    wrapped = [simpleSplit(str(label), FONT, SMALL_FONT_SIZE, slot - 6) for label in labels]
     label_lines = max(len(lines) for lines in wrapped)
     bottom = 8 + label_lines * FONT_SIZE
     height = bottom + plot_height + 20
@@ -284,7 +288,7 @@ def column_chart(
                 y - 4,
                 f"{_number(tick)}{suffix}",
                 fontName=FONT,
-                fontSize=FONT_SIZE - 1,
+                fontSize=SMALL_FONT_SIZE,
                 fillColor=TEXT,
                 textAnchor="end",
             )
@@ -300,7 +304,7 @@ def column_chart(
                     bottom - 14 - number * FONT_SIZE,
                     line,
                     fontName=FONT,
-                    fontSize=FONT_SIZE - 1,
+                    fontSize=SMALL_FONT_SIZE,
                     fillColor=TEXT,
                     textAnchor="middle",
                 )
@@ -324,7 +328,7 @@ def column_chart(
                 top + 4,
                 f"{_number(value)}{suffix}",
                 fontName=FONT,
-                fontSize=FONT_SIZE - 1,
+                fontSize=SMALL_FONT_SIZE,
                 fillColor=TEXT,
                 textAnchor="middle",
             )
@@ -357,7 +361,7 @@ def line_chart(
         raise ValueError("A line chart takes one or two series.")
     axis_width, right_pad = 52, 12
     slot = (width - axis_width - right_pad) / len(labels)
-    wrapped = [simpleSplit(str(label), FONT, FONT_SIZE - 1, slot - 6) for label in labels]
+    wrapped = [simpleSplit(str(label), FONT, SMALL_FONT_SIZE, slot - 6) for label in labels]
     bottom = 8 + max(len(lines) for lines in wrapped) * FONT_SIZE
     legend = 22 if len(series) > 1 else 0
     height = bottom + plot_height + 24 + legend
@@ -377,7 +381,7 @@ def line_chart(
                 y,
                 words,
                 fontName=FONT,
-                fontSize=FONT_SIZE - 1,
+                fontSize=SMALL_FONT_SIZE,
                 fillColor=TEXT,
                 textAnchor=anchor,
             )

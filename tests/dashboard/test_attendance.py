@@ -14,7 +14,7 @@ def test_the_dashboard_shows_attendance_at_each_past_session(client, board):
     came, recorded = _came(board)
     html = get(client, board.chair, "board_dashboard", board).content.decode()
     assert f"{came} of {recorded} attended" in html
-    assert f"{came} of {recorded}</td>" in html  # the table's column
+    assert f"{came} of {recorded}</span></td>" in html  # the table's column
     assert "Not recorded" in html  # the earlier session had none recorded
 
 

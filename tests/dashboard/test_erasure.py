@@ -39,7 +39,7 @@ def _without_attendance(text: str) -> str:
     people, so it drops an erased person: a known gap, left open in the privacy issue's note.
     Everything else in these sections must stay exactly as the board saw it."""
     text = re.sub(r"\d+ of \d+ attended", "N of M attended", text)
-    text = re.sub(r">\d+ of \d+</td>", ">N of M</td>", text)  # the table's "Attended" cells
+    text = re.sub(r">\d+ of \d+</span></td>", ">N of M</span></td>", text)  # "Attended" cells
     return re.sub(r"(\d+%) \d+ of \d+\b", r"\1 N of M", text)  # the same cells in the paper
 
 

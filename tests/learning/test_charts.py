@@ -80,3 +80,22 @@ def test_a_shape_the_writer_does_not_know_is_refused_rather_than_dropped():
     drawing.add(Polygon([0, 0, 10, 10, 20, 0]))
     with pytest.raises(TypeError):
         svg(drawing, chart_id="poly", title="Polygon", description="Not drawn")
+
+
+@pytest.mark.parametrize("kind", ["bar", "column", "line"])
+def test_every_label_is_at_least_12px_at_the_narrowest_width_a_chart_is_shown(kind):
+    # Below 641 px a chart gives way to its data table; from there it is at least 609 px wide.
+    from learning.charts import NARROWEST_SHOWN, column_chart, line_chart
+
+    labels = ["2023/24", "2024/25", "2025/26", "A long label for one of the sessions"]
+    drawing = {
+        "bar": lambda: bar_chart(labels, [Series("This time", [1, 2, 3, 4])], minimum=0, maximum=5),
+        "column": lambda: column_chart(labels, [1, 2, 3, 4], minimum=0, maximum=5),
+        "line": lambda: line_chart(
+            labels, [Series("A", [1, 2, 3, 4]), Series("B", [2, 3, 4, 1])], minimum=0, maximum=5
+        ),
+    }[kind]()
+    text = svg(drawing, chart_id="c", title="Chart", description="A chart")
+    sizes = [float(size) for size in re.findall(r'font-size="([\d.]+)"', text)]
+    smallest = min(sizes) * NARROWEST_SHOWN / drawing.width
+    assert smallest >= 12, f"the smallest label is {smallest:.1f} px at {NARROWEST_SHOWN} px"
