@@ -183,3 +183,21 @@ def test_kept_attendance_holds_no_link_to_the_person(nine):
     kept = Attendance.objects.get(session=session, user__isnull=True)
     assert kept.recorded_at == session.starts_at
     assert (counts.count(), counts.filter(attended=True).count()) == before
+
+
+def test_the_sessions_own_pages_keep_the_attendance_count_too(signed_in, nine):
+    from django.urls import reverse
+
+    session = Attendance.objects.get(user=nine.leaver).session
+    client = signed_in(nine.facilitator)
+    detail = reverse("development:session_detail", args=[session.pk])
+    listing = reverse("development:session_list")
+    assert "6 of 9 members came" in client.get(detail).content.decode()
+    assert "6 of 9" in client.get(listing).content.decode()
+
+    person_erase(user=nine.leaver)
+
+    page = client.get(detail).content.decode()
+    assert "6 of 9 members came" in page  # the kept row still counts...
+    assert nine.leaver.get_full_name() not in page  # ...without the person
+    assert "6 of 9" in client.get(listing).content.decode()
