@@ -38,7 +38,12 @@ def _download(request, board, body, *, what: str, extension: str = "csv") -> Htt
 @login_required
 def board_dashboard(request, board_id):
     seat = access_dashboard(request.user, board_id)
-    data = selectors.board_dashboard(seat.board, sees_commitments=user_sees_commitments(seat))
+    data = selectors.board_dashboard(
+        seat.board,
+        sees_commitments=user_sees_commitments(seat),
+        viewer=request.user,
+        request=request,
+    )
     return render(
         request,
         "dashboard/dashboard.html",
@@ -53,7 +58,12 @@ def board_dashboard(request, board_id):
 
 
 def _paper(request, seat, cover: Cover) -> HttpResponse:
-    data = selectors.board_dashboard(seat.board, sees_commitments=user_sees_commitments(seat))
+    data = selectors.board_dashboard(
+        seat.board,
+        sees_commitments=user_sees_commitments(seat),
+        viewer=request.user if cover.include_names else None,
+        request=request,
+    )
     data.show_names = cover.include_names
     body = board_paper_pdf(
         data,
