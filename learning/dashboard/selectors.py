@@ -30,6 +30,7 @@ from modules.quizzes.models import Attempt, Quiz
 from modules.selectors import assurance_questions_for_areas
 from reflection.assessment.models import Instrument
 from reflection.assessment.selectors import RoundSummary, board_latest_summaries
+from reflection.plans.permissions import commitments_read_by_chair
 from reflection.plans.selectors import FollowThrough, follow_through
 
 WEAKEST_AREAS = 3
@@ -258,14 +259,24 @@ def weakest_areas(follow: FollowThrough, rates: list[QuizRate]) -> list[GoodPrac
 
 
 def board_dashboard(
-    board: Board, *, sees_commitments: bool, now: datetime | None = None
+    board: Board,
+    *,
+    sees_commitments: bool,
+    now: datetime | None = None,
+    viewer=None,
+    request=None,
 ) -> BoardDashboard:
-    """Every section of the dashboard for one board, suppressed for small groups."""
+    """Every section of the dashboard for one board, suppressed for small groups.
+
+    With `viewer` (the chair reading the page, or a board paper with names), the overdue
+    commitments it names are written to the audit log as read by them."""
     now = now or timezone.now()
     minimum = minimum_group()
     rates = knowledge_check_rates(board, minimum=minimum)
     summaries = latest_summaries(board)
     follow = follow_through(board, today=timezone.localdate(now), owners=sees_commitments)
+    if viewer is not None and follow.overdue:
+        commitments_read_by_chair(viewer, follow.overdue, request=request)
     areas = weakest_areas(follow, rates)
     return BoardDashboard(
         board=board,

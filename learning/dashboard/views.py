@@ -41,7 +41,12 @@ def _download(request, board, body, *, what: str, extension: str = "csv") -> Htt
 @login_required
 def board_dashboard(request, board_id):
     seat = access_dashboard(request.user, board_id)
-    data = selectors.board_dashboard(seat.board, sees_commitments=user_sees_commitments(seat))
+    data = selectors.board_dashboard(
+        seat.board,
+        sees_commitments=user_sees_commitments(seat),
+        viewer=request.user,
+        request=request,
+    )
     return render(
         request,
         "dashboard/dashboard.html",
@@ -60,7 +65,12 @@ DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessin
 
 def _paper(request, seat, cover: Cover, *, extension: str = "pdf") -> HttpResponse:
     """The paper as a PDF or, with extension "docx", as the editable Word document."""
-    data = selectors.board_dashboard(seat.board, sees_commitments=user_sees_commitments(seat))
+    data = selectors.board_dashboard(
+        seat.board,
+        sees_commitments=user_sees_commitments(seat),
+        viewer=request.user if cover.include_names else None,
+        request=request,
+    )
     data.show_names = cover.include_names
     if extension == "docx":
         # python-docx is loaded only when a Word document is asked for.

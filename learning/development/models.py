@@ -113,13 +113,20 @@ class Assignment(models.Model):
 
 
 class Attendance(models.Model):
-    """Whether one person came to a session, as the facilitator recorded it afterwards."""
+    """Whether one person came to a session, as the facilitator recorded it afterwards.
+
+    When a person is erased their rows are kept without them (`user` empty, recorded at the
+    session's start), so a past session's "8 of 11 attended" stays as the board saw it."""
 
     session = models.ForeignKey(
         DevelopmentSession, on_delete=models.CASCADE, related_name="attendance"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_attendance"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="session_attendance",
     )
     attended = models.BooleanField(default=False)
     recorded_by = models.ForeignKey(
@@ -133,7 +140,7 @@ class Attendance(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} at {self.session}"
+        return f"{self.user or _('An erased person')} at {self.session}"
 
 
 class ReadinessSnapshot(models.Model):

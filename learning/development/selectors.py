@@ -116,6 +116,10 @@ class SessionGrid:
     session: DevelopmentSession
     assignments: list[Assignment]
     rows: list[MemberRow] = field(default_factory=list)
+    # "N of M came", from every attendance row recorded, as the list, the dashboard and the
+    # board paper count it: rows kept without a person after erasure still count.
+    came_count: int = 0
+    recorded_count: int = 0
 
     @property
     def member_count(self) -> int:
@@ -131,11 +135,7 @@ class SessionGrid:
 
     @property
     def attendance_recorded(self) -> bool:
-        return any(row.attended is not None for row in self.rows)
-
-    @property
-    def attended_count(self) -> int:
-        return sum(1 for row in self.rows if row.attended)
+        return self.recorded_count > 0
 
 
 def _cells(user_id, assignments, progress, scores, now, joined_at=None) -> list[Cell]:
@@ -171,8 +171,14 @@ def session_grid(session, *, now: datetime | None = None) -> SessionGrid:
         .values_list("recipient_id")
         .annotate(last=Max("created_at"))
     )
-    attended = attendance_for(session)
-    grid = SessionGrid(session=session, assignments=assignments)
+    recorded = attendance_for(session)
+    attended = {user_id: came for user_id, came in recorded if user_id is not None}
+    grid = SessionGrid(
+        session=session,
+        assignments=assignments,
+        came_count=sum(1 for _user_id, came in recorded if came),
+        recorded_count=len(recorded),
+    )
     for membership in members:
         grid.rows.append(
             MemberRow(
@@ -400,6 +406,7 @@ def board_invitations(board) -> list:
     return list(invitations.order_by("-created_at"))
 
 
-def attendance_for(session) -> dict:
-    """{user_id: attended} for a session, in one query."""
-    return dict(session.attendance.values_list("user_id", "attended"))
+def attendance_for(session) -> list[tuple[int | None, bool]]:
+    """(user_id, attended) for each attendance row of a session, in one query; user_id is
+    None for a row kept after its person was erased."""
+    return list(session.attendance.values_list("user_id", "attended"))

@@ -447,3 +447,19 @@ def snapshots_take_before_erasure(*, user) -> None:
     ).select_related("board")
     for session in started:
         snapshot_take(session=session)
+
+
+@transaction.atomic
+def attendance_detach_for_erasure(*, user) -> int:
+    """Keeps the person's recorded attendance without them: no user, and recorded at the
+    session's start, so a past session's "8 of 11 attended" on the dashboard and in the board
+    paper stays as the board saw it and nothing links a row back to anyone. Returns how many
+    rows were kept; safe to call twice (a second call finds nothing linked to the person)."""
+    kept = 0
+    rows = Attendance.objects.filter(user=user).select_related("session")
+    for row in rows:
+        row.user = None
+        row.recorded_at = row.session.starts_at
+        row.save(update_fields=["user", "recorded_at"])
+        kept += 1
+    return kept

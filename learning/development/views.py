@@ -223,7 +223,7 @@ def session_attendance(request, session_id):
         raise Http404("The session has not started.")
     members = selectors.board_members(session.board)
     attended = selectors.attendance_for(session)
-    initial = {"attended": [str(user_id) for user_id, came in attended.items() if came]}
+    initial = {"attended": [str(user_id) for user_id, came in attended if came and user_id]}
     form = forms.AttendanceForm(request.POST or None, members=members, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.attendance_record(

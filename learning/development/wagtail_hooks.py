@@ -79,7 +79,9 @@ def sessions_personal_data(user):
 
 @hooks.register("boardready_erase_person")
 def sessions_erase_person(user):
-    """Keeps the readiness of every past session of the person's boards as shown now."""
-    from .services import snapshots_take_before_erasure
+    """Keeps the readiness and attendance of every past session of the person's boards as
+    shown now: readiness snapshots taken where missing, attendance rows kept without them."""
+    from .services import attendance_detach_for_erasure, snapshots_take_before_erasure
 
     snapshots_take_before_erasure(user=user)
+    attendance_detach_for_erasure(user=user)

@@ -4,7 +4,9 @@
   comment on it, but never change it (403). Everyone else gets 404, whatever the id.
 - The facilitator sees counts only, never a commitment.
 - Each time the chair reads a member's commitments, the helper that fetches them writes
-  "viewed another person's data" to the audit log (learning.privacy.record_viewed).
+  "viewed another person's data" to the audit log (learning.privacy.record_viewed): one
+  commitment, one member's plan, and each commitment in a listing (the members' commitments
+  page, the overdue ones on the chair's dashboard).
 - The board's action plan is visible to every member of the board; its chair and an action's
   owner may change an action; other members get 403; outsiders 404.
 """
@@ -14,7 +16,7 @@ from django.http import Http404
 
 from learning.models import Membership, Role
 from learning.permissions import access_membership, active_memberships
-from learning.privacy import record_viewed
+from learning.privacy import record_viewed, record_views
 
 from .models import ActionMilestone, BoardAction, ChairReview, Commitment, Milestone
 
@@ -118,6 +120,29 @@ def access_review_as_author(user, review_id) -> ChairReview:
 def access_board_plans(user, board_id) -> Membership:
     """The requester's seat on a board whose plans they oversee: chair or facilitator."""
     return access_membership(user, board_id, roles=[Role.CHAIR, Role.FACILITATOR])
+
+
+def commitments_read_by_chair(user, commitments, *, request=None) -> None:
+    """Writes one "viewed another person's data" event for each commitment of someone else's
+    that a chair's listing shows (one query for the lot; the chair's own are left out). The
+    commitments come with `owner__user` loaded."""
+    record_views(viewer=user, views=[(c.owner.user, c) for c in commitments], request=request)
+
+
+def board_plans_for_chair(user, seat: Membership, *, year: int, request=None):
+    """Every member's shared commitments on the board the user chairs (audited: one event
+    per commitment of someone else's listed); 404 for anyone but that board's chair."""
+    from .selectors import board_plans
+
+    if seat.role != Role.CHAIR or seat.user_id != user.pk:
+        raise Http404("Not found.")
+    plans = board_plans(seat.board, year=year)
+    record_views(
+        viewer=user,
+        views=[(row.membership.user, c) for row in plans.rows for c in row.commitments],
+        request=request,
+    )
+    return plans
 
 
 def access_member_as_chair(user, board_id, membership_id, *, request=None) -> Membership:

@@ -314,7 +314,9 @@ def board_plans(request, board_id):
     context = {"board": seat.board, "figures": selectors.follow_through(seat.board, owners=chair)}
     if seat.role == Role.FACILITATOR:
         return render(request, "plans/board_counts.html", context)
-    context["plans"] = selectors.board_plans(seat.board, year=timezone.localdate().year)
+    context["plans"] = permissions.board_plans_for_chair(
+        request.user, seat, year=timezone.localdate().year, request=request
+    )
     return render(request, "plans/board_plans.html", context)
 
 

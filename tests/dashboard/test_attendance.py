@@ -35,5 +35,8 @@ def test_the_dashboard_never_names_who_came(client, board):
     html = get(client, board.chair, "board_dashboard", board).content.decode()
     absent = [user for n, user in enumerate(board.people) if n % 3 == 0]
     section = html.split('id="past-sessions"')[1].split("</section>")[0]
-    for user in absent:
+    came, recorded = _came(board)
+    assert f"{came} of {recorded} attended" in section  # the real section, with its count
+    assert absent
+    for user in board.people:  # ...and nobody's name, whether they came or not
         assert user.get_full_name() not in section

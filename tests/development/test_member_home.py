@@ -40,8 +40,10 @@ def test_past_sessions_are_listed_below_with_attendance(world, signed_in):
 
 def test_another_boards_sessions_are_not_shown(world, signed_in):
     SessionFactory(board=world.board_b, title="Brookfield only")
+    SessionFactory(board=world.board_a, title="Alderley only", starts_at=in_days(5))
     content = signed_in(world.member).get(reverse("member_home")).content.decode()
-    assert "Brookfield only" not in content
+    assert "Alderley only" in content  # the member's own board's session is listed...
+    assert "Brookfield only" not in content  # ...and the other board's is not
 
 
 def test_the_calendar_file_has_the_session_and_its_reading(world, session, modules, signed_in):

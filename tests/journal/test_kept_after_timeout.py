@@ -96,16 +96,23 @@ def test_a_made_up_person_cookie_keeps_nothing(client, world):
     client.cookies[drafts.PERSON_COOKIE] = str(world.member.pk)  # not signed
     client.post(reverse("journal:create"), ENTRY)
     page = _sign_in(client, world.member, reverse("journal:create"))
-    assert LONG_TEXT not in page.content.decode()
+    assert page.redirect_chain[-1][0] == reverse("journal:create")  # the journal's form...
+    assert 'name="text"' in page.content.decode()
+    assert LONG_TEXT not in page.content.decode()  # ...without the text
 
 
 def test_a_cross_site_post_without_the_csrf_token_keeps_nothing(world):
+    signed_in = Client()
+    _sign_in(signed_in, world.member, reverse("member_home"))
     browser = Client(enforce_csrf_checks=True)
-    _sign_in(browser, world.member, reverse("member_home"))
+    browser.cookies = signed_in.cookies  # the person's own browser, signed in, then idle
+    assert "_auth_user_id" in browser.session
     _idle_for_31_minutes(browser)
     browser.post(reverse("journal:create"), ENTRY)  # no csrfmiddlewaretoken
     page = _sign_in(Client(), world.member, reverse("journal:create"))
-    assert LONG_TEXT not in page.content.decode()
+    assert page.redirect_chain[-1][0] == reverse("journal:create")  # the journal's form...
+    assert 'name="text"' in page.content.decode()
+    assert LONG_TEXT not in page.content.decode()  # ...without the text
 
 
 def _kept(user, path):

@@ -8,7 +8,7 @@ import pytest
 from learning import privacy
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ["learning", "modules", "reflection", "bench", "scripts"]
+SOURCE = ["learning", "modules", "reflection", "templates", "bench", "scripts"]
 ALLOWED = {
     Path("learning/privacy.py"),
     Path("learning/settings/base.py"),

@@ -129,3 +129,48 @@ def test_no_view_writes_the_event_by_hand():
         if ".venv" in views.parts:
             continue
         assert "PERSONAL_DATA_VIEWED" not in views.read_text(encoding="utf-8"), views
+
+
+# Listings of commitments: the chair's page of members' commitments and the overdue ones named
+# on the chair's dashboard write one event per commitment of someone else's they show.
+
+LATE = "Mentor two ethnic minority managers"
+
+
+def test_the_chairs_listing_of_members_commitments_records_each_one(signed_in, world):
+    from tests.plans.factories import CommitmentFactory
+
+    mine = CommitmentFactory(owner=world.membership(world.chair), title="The chair's own")
+    theirs = shared_commitment(world, title=LATE)
+    url = reverse("plans:board_plans", args=[world.board_a.pk])
+
+    page = signed_in(world.chair).get(url).content.decode()
+    assert LATE in page and "The chair&#x27;s own" in page
+    event = _viewed().get()  # theirs only: the chair's own is not another person's data
+    assert (event.actor, event.subject_user) == (world.chair, world.member)
+    assert event.target == f"plans.commitment:{theirs.pk}" != f"plans.commitment:{mine.pk}"
+
+    _viewed().delete()
+    counts = signed_in(world.facilitator).get(url)
+    assert counts.status_code == 200 and LATE not in counts.content.decode()  # counts only
+    assert not _viewed().exists()
+
+
+def test_the_overdue_commitments_on_the_chairs_dashboard_are_recorded(signed_in, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    late = shared_commitment(world, title=LATE, due_date=timezone.localdate() - timedelta(days=3))
+    url = reverse("dashboard:board_dashboard", args=[world.board_a.pk])
+
+    page = signed_in(world.chair).get(url).content.decode()
+    assert LATE in page  # named, with its owner, for the chair
+    event = _viewed().get()
+    assert (event.actor, event.subject_user) == (world.chair, world.member)
+    assert event.target == f"plans.commitment:{late.pk}"
+
+    _viewed().delete()
+    page = signed_in(world.facilitator).get(url)
+    assert page.status_code == 200 and "1 shared commitment is overdue" in page.content.decode()
+    assert not _viewed().exists()  # the facilitator sees the count, never whose

@@ -73,13 +73,15 @@ def test_a_made_up_header_sent_straight_to_the_app_does_not_escape_the_pause(
             REMOTE_ADDR=DIRECT,
             HTTP_X_FORWARDED_FOR=f"198.51.100.{guess}",
         )
-    client.post(
+    page = client.post(
         url,
         {"username": world.member.email, "password": PASSWORD},
         REMOTE_ADDR=DIRECT,
         HTTP_X_FORWARDED_FOR="198.51.100.99",
     )
-    assert "_auth_user_id" not in client.session
+    assert page.status_code == 200  # the sign-in page again, refusing the right password...
+    assert "signing in is paused for 30 minutes" in page.content.decode()
+    assert "_auth_user_id" not in client.session  # ...so nobody is signed in
 
 
 def test_the_check_refuses_a_network_that_is_not_one(settings):

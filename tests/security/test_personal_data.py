@@ -68,7 +68,8 @@ def test_the_download_holds_nothing_about_other_people(client, world):
     audit_record(actor=world.chair, action="personal_data_viewed", subject_user=world.member)
     sign_in(client, world.member)
     text = json.dumps(_download(client))
-    for other in (world.other_member, world.chair, world.facilitator):
+    assert world.member.email in text  # the real download, about the member...
+    for other in (world.other_member, world.chair, world.facilitator):  # ...and nobody else
         assert other.email not in text
         assert other.last_name not in text
 

@@ -39,7 +39,7 @@ def _answered(summary) -> Text:
         "count": summary.aggregate.respondents,
     }
     if summary.previous_round is not None:
-        text += " " + _("Changes are since the previous round, %(round)s.") % {
+        text += " " + _("Changes are since the previous round, “%(round)s”.") % {
             "round": summary.previous_round.title
         }
     return Text(text)
