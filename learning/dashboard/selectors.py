@@ -258,14 +258,21 @@ def weakest_areas(follow: FollowThrough, rates: list[QuizRate]) -> list[GoodPrac
 
 
 def board_dashboard(
-    board: Board, *, sees_commitments: bool, now: datetime | None = None
+    board: Board,
+    *,
+    sees_commitments: bool,
+    chair_seat: Membership | None = None,
+    now: datetime | None = None,
 ) -> BoardDashboard:
-    """Every section of the dashboard for one board, suppressed for small groups."""
+    """Every section of the dashboard for one board, suppressed for small groups. The chair's
+    (`chair_seat`) list of overdue commitments holds only those that chair may see."""
     now = now or timezone.now()
     minimum = minimum_group()
     rates = knowledge_check_rates(board, minimum=minimum)
     summaries = latest_summaries(board)
-    follow = follow_through(board, today=timezone.localdate(now), owners=sees_commitments)
+    follow = follow_through(
+        board, today=timezone.localdate(now), owners=sees_commitments, chair_seat=chair_seat
+    )
     areas = weakest_areas(follow, rates)
     return BoardDashboard(
         board=board,

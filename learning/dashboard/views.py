@@ -35,10 +35,17 @@ def _download(request, board, body, *, what: str, extension: str = "csv") -> Htt
     return response
 
 
+def _dashboard(seat):
+    chair = user_sees_commitments(seat)
+    return selectors.board_dashboard(
+        seat.board, sees_commitments=chair, chair_seat=seat if chair else None
+    )
+
+
 @login_required
 def board_dashboard(request, board_id):
     seat = access_dashboard(request.user, board_id)
-    data = selectors.board_dashboard(seat.board, sees_commitments=user_sees_commitments(seat))
+    data = _dashboard(seat)
     return render(
         request,
         "dashboard/dashboard.html",
@@ -53,7 +60,7 @@ def board_dashboard(request, board_id):
 
 
 def _paper(request, seat, cover: Cover) -> HttpResponse:
-    data = selectors.board_dashboard(seat.board, sees_commitments=user_sees_commitments(seat))
+    data = _dashboard(seat)
     data.show_names = cover.include_names
     body = board_paper_pdf(
         data,
@@ -107,8 +114,10 @@ def readiness_export(request, board_id):
 
 @login_required
 def commitments_export(request, board_id):
-    board = access_dashboard_as_chair(request.user, board_id).board
-    body = exports.commitments_csv(board_plans(board, year=timezone.localdate().year))
+    seat = access_dashboard_as_chair(request.user, board_id)
+    board = seat.board
+    year = timezone.localdate().year
+    body = exports.commitments_csv(board_plans(board, year=year, chair_seat=seat))
     return _download(request, board, body, what="commitments")
 
 

@@ -403,3 +403,10 @@ def board_invitations(board) -> list:
 def attendance_for(session) -> dict:
     """{user_id: attended} for a session, in one query."""
     return dict(session.attendance.values_list("user_id", "attended"))
+
+
+def board_seats(board) -> list:
+    """Everyone who sits on or facilitates the board now, by role then name (one query)."""
+    order = {value: position for position, value in enumerate(Role.values)}
+    seats = Membership.objects.active().filter(board=board).select_related("user")
+    return sorted(seats, key=lambda seat: (order.get(seat.role, 99), seat.user.last_name))
