@@ -9,8 +9,8 @@ from django.utils.translation import ngettext
 
 from learning.forms import NHSUKFormMixin, widget_css_class
 from learning.models import Role
-from learning.permissions import user_can_appoint
-from learning.services import second_seat_problem
+from learning.permissions import SENIOR_SEATS, user_can_appoint
+from learning.services import seat_holders
 from modules.models import ModulePage
 
 from .dates import default_due_date, london, london_datetime, london_today
@@ -188,13 +188,21 @@ class SecondSeatMixin:
         role = self.data.get(self.add_prefix("role")) if self.is_bound else None
         if not role or not user_can_appoint(by, board, role):
             return  # refused by the service, by the role, whatever is ticked
-        problem = second_seat_problem(board, role, exclude=exclude)
-        if problem:
+        holders = seat_holders(board, role, exclude=exclude) if role in SENIOR_SEATS else []
+        if holders:
             label = Role(role).label.lower()
+            names = ", ".join(str(seat.user) for seat in holders)
             field = forms.BooleanField(
                 label=_("Yes, the board will have a second %(role)s") % {"role": label},
-                help_text=problem,
-                error_messages={"required": problem},
+                help_text=_(
+                    "%(names)s is the board's %(role)s now. You can change their role or end "
+                    "their seat afterwards."
+                )
+                % {"names": names, "role": label},
+                error_messages={
+                    "required": _("Select the box to confirm the board will have a second %(role)s")
+                    % {"role": label}
+                },
             )
             # Styled as NHSUKFormMixin styles the fields it found.
             field.widget.attrs["class"] = widget_css_class(field.widget)
