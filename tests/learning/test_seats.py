@@ -239,3 +239,23 @@ def test_the_admin_ends_a_seat_through_the_service(world, client, staff):
     seat.refresh_from_db()
     assert not seat.is_active
     assert AuditEvent.objects.filter(action=AuditEvent.Action.SEAT_ENDED).count() == 1
+
+
+def test_the_members_page_runs_the_same_queries_however_many_sit_on_the_board(world, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import MembershipFactory
+
+    leader = sign_in(client, world.chair)
+    url = reverse("development:member_list", args=[world.board_a.pk])
+    leader.get(url)  # warm the session and the navigation's caches
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert leader.get(url).status_code == 200
+        return len(queries)
+
+    few = count()
+    MembershipFactory.create_batch(20, board=world.board_a, role=Role.GOVERNOR)
+    assert count() == few
