@@ -85,8 +85,9 @@ def _commitments_shared_with_chair(board: Board, *, leaving_out):
 
 
 def _tell_members_of_new_chair(seat: Membership) -> int:
-    """Emails each member who shared a commitment with the chair that a new chair can see it
-    after the notice, and how to withdraw it first. Returns how many were told."""
+    """Emails each member who shared commitments or self-assessment results with the chair that
+    a new chair can see them after the notice, and how to withdraw them first. Returns how many
+    were told."""
     from learning.development.emails import absolute_url, notification_queue
     from learning.development.models import Notification
 
@@ -94,11 +95,30 @@ def _tell_members_of_new_chair(seat: Membership) -> int:
     shared = _commitments_shared_with_chair(seat.board, leaving_out=seat.user).select_related(
         "owner__user"
     )
-    by_owner: dict[int, list] = {}
+    from reflection.assessment.models import Response
+
+    by_person: dict[int, list] = {}
+    people = {}
     for commitment in shared:
-        by_owner.setdefault(commitment.owner_id, []).append(commitment)
-    for commitments in by_owner.values():
-        member = commitments[0].owner.user
+        by_person.setdefault(commitment.owner.user_id, []).append(commitment)
+        people[commitment.owner.user_id] = commitment.owner.user
+    results = (
+        Response.objects.filter(
+            board=seat.board,
+            shared_at__isnull=False,
+            submitted_at__isnull=False,
+            user__memberships__board=seat.board,
+            user__memberships__is_active=True,
+            user__is_active=True,
+        )
+        .exclude(user=seat.user)
+        .select_related("user")
+    )
+    for response in results:
+        by_person.setdefault(response.user_id, []).append(response)
+        people[response.user_id] = response.user
+    for person_id, things in by_person.items():
+        member = people[person_id]
         notification_queue(
             kind=Notification.Kind.NEW_CHAIR,
             key=f"new_chair:{seat.pk}:{seat.chair_since.isoformat()}:{member.pk}",
@@ -109,13 +129,14 @@ def _tell_members_of_new_chair(seat: Membership) -> int:
                 "person": member,
                 "chair": seat.user,
                 "board": seat.board,
-                "count": len(commitments),
+                "count": len(things),
                 "visible_from": visible_from,
                 "plan_url": absolute_url(reverse("plans:my_plan")),
+                "assessment_url": absolute_url(reverse("assessment:index")),
             },
             recipient=member,
         )
-    return len(by_owner)
+    return len(by_person)
 
 
 def _chair_changed(seat: Membership, was_chair: bool, now) -> None:

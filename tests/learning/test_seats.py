@@ -259,3 +259,28 @@ def test_the_members_page_runs_the_same_queries_however_many_sit_on_the_board(wo
     few = count()
     MembershipFactory.create_batch(20, board=world.board_a, role=Role.GOVERNOR)
     assert count() == few
+
+
+def test_a_new_chair_waits_for_self_assessment_results_shared_before_too(
+    world, client, django_capture_on_commit_callbacks
+):
+    from tests.assessment.factories import instruments, submitted
+
+    ci, _ = instruments()
+    response = submitted(world.member, board=world.board_a, instrument=ci)
+    response.shared_at = timezone.now()
+    response.save(update_fields=["shared_at"])
+    newcomer = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        seat_appoint(
+            user=newcomer, board=world.board_a, role=Role.CHAIR, by=world.chair, confirmed=True
+        )
+    told = [m for m in mail.outbox if "has a new chair" in m.subject]
+    assert [m.to[0] for m in told] == [world.member.email]
+    new_chair = sign_in(client, newcomer)
+    result = reverse("assessment:result", args=[response.pk])
+    assert new_chair.get(result).status_code == 404
+    shared = new_chair.get(reverse("assessment:shared", args=[world.board_a.pk]))
+    assert world.member.get_full_name() not in shared.content.decode()
+    Membership.objects.filter(user=newcomer).update(chair_since=timezone.now() - timedelta(days=8))
+    assert new_chair.get(result).status_code == 200
