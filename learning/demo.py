@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Board, Organisation, Role
-from .services import membership_add
+from .services import seat_appoint
 
 NORTHBRIDGE = "Northbridge Teaching Hospitals NHS Foundation Trust"
 EASTMOOR = "Eastmoor Community Health NHS Trust"
@@ -84,12 +84,18 @@ def _board(name, org_type, region, roster, people: DemoPeople) -> Board:
     )
     board, _ = Board.objects.get_or_create(organisation=organisation, name="Board of directors")
     for email, first_name, last_name, role in roster:
-        membership_add(user=_person(people, email, first_name, last_name), board=board, role=role)
+        seat_appoint(
+            user=_person(people, email, first_name, last_name),
+            board=board,
+            role=role,
+            confirmed=True,
+        )
     # The demo board has sat for a year, so reading due before today is overdue for its members
     # (someone who joins after a due date has seven days from joining); only seats made now move.
     now = timezone.now()
+    # Its chair has chaired all that time: no change of chair's notice is running.
     board.memberships.filter(joined_at__gt=now - timedelta(days=1)).update(
-        joined_at=now - timedelta(days=365)
+        joined_at=now - timedelta(days=365), chair_since=None
     )
     return board
 

@@ -138,6 +138,11 @@ class Membership(models.Model):
     role = models.CharField(max_length=40, choices=Role.choices)
     is_active = models.BooleanField(_("active"), default=True)
     joined_at = models.DateTimeField(default=timezone.now)
+    # When this seat became the chair through learning.services (a change of chair). For
+    # CHAIR_NOTICE_DAYS after it, the chair does not see commitments members shared with the
+    # chair before then: each of those members is told and may withdraw them first. Null for
+    # any other seat, and for chairs seated before changes of chair were noted.
+    chair_since = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -157,6 +162,16 @@ class Membership(models.Model):
     @property
     def is_facilitator(self) -> bool:
         return self.role == Role.FACILITATOR
+
+    def chair_sees_shared_from(self, now=None):
+        """For a chair still within the notice after a change of chair, the moment before which
+        shared commitments stay hidden from them; None when they see every shared one."""
+        if self.role != Role.CHAIR or self.chair_since is None:
+            return None
+        now = now or timezone.now()
+        if now >= self.chair_since + timedelta(days=settings.BOARDREADY_CHAIR_NOTICE_DAYS):
+            return None
+        return self.chair_since
 
 
 def _new_token() -> str:

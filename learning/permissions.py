@@ -68,6 +68,13 @@ def boards_facilitated_by(user):
     )
 
 
+def boards_led_by(user):
+    """The boards the user chairs or facilitates."""
+    return Board.objects.filter(
+        memberships__in=active_memberships(user).filter(role__in=LEADER_ROLES)
+    )
+
+
 def user_can_appoint(user, board, role: str) -> bool:
     """Whether `user` may invite someone to `board` in `role`. A facilitator invites members; only
     the board's own chair (or staff) appoints a chair or a chief executive, because a chair sees

@@ -36,6 +36,9 @@ class AuditEvent(models.Model):
         PDF_DOWNLOADED = "pdf_downloaded", _("PDF downloaded")
         OWN_DATA_DOWNLOADED = "own_data_downloaded", _("Downloaded their own data")
         PERSON_ERASED = "person_erased", _("Person erased")
+        SEAT_ADDED = "seat_added", _("Board seat given")
+        ROLE_CHANGED = "role_changed", _("Board role changed")
+        SEAT_ENDED = "seat_ended", _("Board seat ended")
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -262,11 +262,13 @@ def board_dashboard(
     board: Board,
     *,
     sees_commitments: bool,
+    chair_seat: Membership | None = None,
     now: datetime | None = None,
     viewer=None,
     request=None,
 ) -> BoardDashboard:
-    """Every section of the dashboard for one board, suppressed for small groups.
+    """Every section of the dashboard for one board, suppressed for small groups. The chair's
+    (`chair_seat`) list of overdue commitments holds only those that chair may see.
 
     With `viewer` (the chair reading the page, or a board paper with names), the overdue
     commitments it names are written to the audit log as read by them."""
@@ -274,7 +276,9 @@ def board_dashboard(
     minimum = minimum_group()
     rates = knowledge_check_rates(board, minimum=minimum)
     summaries = latest_summaries(board)
-    follow = follow_through(board, today=timezone.localdate(now), owners=sees_commitments)
+    follow = follow_through(
+        board, today=timezone.localdate(now), owners=sees_commitments, chair_seat=chair_seat
+    )
     if viewer is not None and follow.overdue:
         commitments_read_by_chair(viewer, follow.overdue, request=request)
     areas = weakest_areas(follow, rates)

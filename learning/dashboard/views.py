@@ -38,15 +38,23 @@ def _download(request, board, body, *, what: str, extension: str = "csv") -> Htt
     return response
 
 
+def _dashboard(seat, *, viewer=None, request=None):
+    """The dashboard's data for a seat; the overdue commitments it names are audited as read
+    by `viewer` (the chair on the page, or in a paper with names)."""
+    chair = user_sees_commitments(seat)
+    return selectors.board_dashboard(
+        seat.board,
+        sees_commitments=chair,
+        chair_seat=seat if chair else None,
+        viewer=viewer,
+        request=request,
+    )
+
+
 @login_required
 def board_dashboard(request, board_id):
     seat = access_dashboard(request.user, board_id)
-    data = selectors.board_dashboard(
-        seat.board,
-        sees_commitments=user_sees_commitments(seat),
-        viewer=request.user,
-        request=request,
-    )
+    data = _dashboard(seat, viewer=request.user, request=request)
     return render(
         request,
         "dashboard/dashboard.html",
@@ -65,12 +73,7 @@ DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessin
 
 def _paper(request, seat, cover: Cover, *, extension: str = "pdf") -> HttpResponse:
     """The paper as a PDF or, with extension "docx", as the editable Word document."""
-    data = selectors.board_dashboard(
-        seat.board,
-        sees_commitments=user_sees_commitments(seat),
-        viewer=request.user if cover.include_names else None,
-        request=request,
-    )
+    data = _dashboard(seat, viewer=request.user if cover.include_names else None, request=request)
     data.show_names = cover.include_names
     if extension == "docx":
         # python-docx is loaded only when a Word document is asked for.
@@ -141,8 +144,10 @@ def readiness_export(request, board_id):
 
 @login_required
 def commitments_export(request, board_id):
-    board = access_dashboard_as_chair(request.user, board_id).board
-    body = exports.commitments_csv(board_plans(board, year=timezone.localdate().year))
+    seat = access_dashboard_as_chair(request.user, board_id)
+    board = seat.board
+    year = timezone.localdate().year
+    body = exports.commitments_csv(board_plans(board, year=year, chair_seat=seat))
     return _download(request, board, body, what="commitments")
 
 

@@ -7,8 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from learning.forms import NHSUKFormMixin
+from learning.forms import NHSUKFormMixin, widget_css_class
 from learning.models import Role
+from learning.permissions import SENIOR_SEATS, user_can_appoint
+from learning.services import seat_holders
 from modules.models import ModulePage
 
 from .dates import default_due_date, london, london_datetime, london_today
@@ -177,7 +179,42 @@ class AttendanceForm(NHSUKFormMixin, forms.Form):
         return {int(value) for value in self.cleaned_data["attended"]}
 
 
-class InvitationForm(NHSUKFormMixin, forms.Form):
+class SecondSeatMixin:
+    """When the chosen role is a chair's or chief executive's seat someone already holds, a box
+    to tick appears by the role, saying who holds it now; the form is refused until it is
+    ticked (learning.services.appointment_check says the same)."""
+
+    def add_confirmation(self, board, *, by, exclude=None) -> None:
+        role = self.data.get(self.add_prefix("role")) if self.is_bound else None
+        if not role or not user_can_appoint(by, board, role):
+            return  # refused by the service, by the role, whatever is ticked
+        holders = seat_holders(board, role, exclude=exclude) if role in SENIOR_SEATS else []
+        if holders:
+            label = Role(role).label.lower()
+            names = ", ".join(str(seat.user) for seat in holders)
+            field = forms.BooleanField(
+                label=_("Yes, the board will have a second %(role)s") % {"role": label},
+                help_text=_(
+                    "%(names)s is the board's %(role)s now. You can change their role or end "
+                    "their seat afterwards."
+                )
+                % {"names": names, "role": label},
+                error_messages={
+                    "required": _("Select the box to confirm the board will have a second %(role)s")
+                    % {"role": label}
+                },
+            )
+            # Styled as NHSUKFormMixin styles the fields it found.
+            field.widget.attrs["class"] = widget_css_class(field.widget)
+            field.widget.attrs["aria-describedby"] = f"{self.auto_id % 'confirm'}-hint"
+            field.character_count = None
+            self.fields["confirm"] = field
+
+    def confirmed(self) -> bool:
+        return bool(self.cleaned_data.get("confirm"))
+
+
+class InvitationForm(SecondSeatMixin, NHSUKFormMixin, forms.Form):
     """One person to invite to the board."""
 
     field_nouns = {
@@ -195,6 +232,29 @@ class InvitationForm(NHSUKFormMixin, forms.Form):
         choices=[("", _("Choose a role")), *Role.choices],
         error_messages={"required": _("Choose the role this person will have on the board")},
     )
+
+    def __init__(self, *args, board, by, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_confirmation(board, by=by)
+
+    def invitation_fields(self) -> dict:
+        names = ("email", "first_name", "last_name", "role")
+        return {name: self.cleaned_data[name] for name in names}
+
+
+class SeatRoleForm(SecondSeatMixin, NHSUKFormMixin, forms.Form):
+    """A board member's new role."""
+
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Role.choices,
+        error_messages={"required": _("Choose the role this person will have on the board")},
+    )
+
+    def __init__(self, *args, membership, by, **kwargs):
+        kwargs.setdefault("initial", {"role": membership.role})
+        super().__init__(*args, **kwargs)
+        self.add_confirmation(membership.board, by=by, exclude=membership)
 
 
 class InvitationUploadForm(NHSUKFormMixin, forms.Form):

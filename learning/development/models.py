@@ -190,6 +190,7 @@ class Notification(models.Model):
         DIGEST = "digest", _("Daily digest")
         SESSION_MOVED = "session_moved", _("Session moved")
         SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
+        NEW_CHAIR = "new_chair", _("A new chair")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     key = models.CharField(max_length=200, unique=True)

@@ -2,8 +2,13 @@
 
 from django.http import Http404
 
-from learning.models import Board, Invitation
-from learning.permissions import active_memberships, boards_facilitated_by
+from learning.models import Board, Invitation, Membership
+from learning.permissions import (
+    access_board_as_leader,
+    active_memberships,
+    boards_facilitated_by,
+    boards_led_by,
+)
 
 from .models import Assignment, DevelopmentSession
 
@@ -56,10 +61,10 @@ def access_assignment_as_facilitator(user, session_id, assignment_id) -> Assignm
     return assignment
 
 
-def access_invitation_as_facilitator(user, invitation_id) -> Invitation:
-    """An invitation to a board the user facilitates, else 404."""
+def access_invitation_as_leader(user, invitation_id) -> Invitation:
+    """An invitation to a board the user chairs or facilitates, else 404."""
     invitation = (
-        Invitation.objects.filter(pk=_as_id(invitation_id), board__in=boards_facilitated_by(user))
+        Invitation.objects.filter(pk=_as_id(invitation_id), board__in=boards_led_by(user))
         .select_related("board__organisation")
         .first()
     )
@@ -70,3 +75,19 @@ def access_invitation_as_facilitator(user, invitation_id) -> Invitation:
 
 def user_facilitates_any_board(user) -> bool:
     return boards_facilitated_by(user).exists()
+
+
+def access_seat_as_leader(user, board_id, membership_id) -> Membership:
+    """Another person's active seat on a board the user chairs or facilitates, else 404 (your
+    own seat is changed by the board's chair or BoardReady's staff)."""
+    board = access_board_as_leader(user, board_id)
+    seat = (
+        Membership.objects.active()
+        .filter(board=board, pk=_as_id(membership_id))
+        .exclude(user=user)
+        .select_related("user", "board__organisation")
+        .first()
+    )
+    if seat is None:
+        raise Http404("No such seat.")
+    return seat

@@ -410,3 +410,10 @@ def attendance_for(session) -> list[tuple[int | None, bool]]:
     """(user_id, attended) for each attendance row of a session, in one query; user_id is
     None for a row kept after its person was erased."""
     return list(session.attendance.values_list("user_id", "attended"))
+
+
+def board_seats(board) -> list:
+    """Everyone who sits on or facilitates the board now, by role then name (one query)."""
+    order = {value: position for position, value in enumerate(Role.values)}
+    seats = Membership.objects.active().filter(board=board).select_related("user")
+    return sorted(seats, key=lambda seat: (order.get(seat.role, 99), seat.user.last_name))

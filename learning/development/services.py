@@ -11,10 +11,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from learning.models import Board, Invitation
-from learning.permissions import user_can_appoint
+from learning.models import Board, Invitation, Role
+from learning.permissions import SENIOR_SEATS, user_can_appoint
+from learning.services import ONLY_THE_CHAIR_APPOINTS, appointment_check, second_seat_problem
 from modules.models import ModulePage
 
 from .emails import absolute_url, module_url, notification_queue
@@ -338,9 +338,17 @@ def _invitation_create(*, board: Board, row: InvitationRow, invited_by, now) -> 
 
 @transaction.atomic
 def invitation_create(
-    *, board: Board, email: str, first_name: str, last_name: str, role: str, invited_by
+    *,
+    board: Board,
+    email: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+    invited_by,
+    confirmed: bool = False,
 ) -> Invitation:
-    """Invites one person to a board and emails them the link to accept."""
+    """Invites one person to a board and emails them the link to accept. A chair or chief
+    executive is appointed only by the chair (or staff), and a second one only `confirmed`."""
     row = InvitationRow(
         line=1,
         email=email.strip().lower(),
@@ -348,19 +356,31 @@ def invitation_create(
         last_name=last_name.strip(),
         role=role,
     )
-    if not user_can_appoint(invited_by, board, row.role):
-        raise ValidationError({"role": ONLY_THE_CHAIR_APPOINTS})
+    appointment_check(board=board, role=row.role, by=invited_by, confirmed=confirmed)
     problem = invitation_problems(board, [row.email]).get(row.email)
     if problem:
         raise ValidationError({"email": problem})
     return _invitation_create(board=board, row=row, invited_by=invited_by, now=timezone.now())
 
 
-ONLY_THE_CHAIR_APPOINTS = gettext_lazy(
-    "Only the board's chair or BoardReady's staff can appoint a chair or chief executive, as a "
-    "chair sees what members share with the chair. Choose another role, or ask BoardReady's "
-    "staff to make this appointment."
-)
+def _second_seat_in_file(board: Board, rows: list[InvitationRow]) -> list[str]:
+    """Rows that would give the board a second chair or chief executive: a file cannot confirm
+    that, so those people are invited one at a time."""
+    problems, seen = [], set()
+    for row in rows:
+        if row.role not in SENIOR_SEATS:
+            continue
+        held = second_seat_problem(board, row.role) or (row.role in seen)
+        seen.add(row.role)
+        if held:
+            problems.append(
+                _(
+                    "Row %(line)s (%(email)s): the board already has a %(role)s. Invite this "
+                    "person on the invitations page, where you can confirm a second one."
+                )
+                % {"line": row.line, "email": row.email, "role": Role(row.role).label.lower()}
+            )
+    return problems
 
 
 @transaction.atomic
@@ -375,6 +395,9 @@ def invitations_import(*, board: Board, rows: list[InvitationRow], invited_by) -
                 for row in refused
             ]
         )
+    second = _second_seat_in_file(board, rows)
+    if second:
+        raise ValidationError(second)
     problems = invitation_problems(board, [row.email for row in rows])
     if problems:
         raise ValidationError(

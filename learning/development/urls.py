@@ -18,6 +18,17 @@ urlpatterns = [
         views.invitation_upload,
         name="invitation_upload",
     ),
+    path("boards/<int:board_id>/members/", views.member_list, name="member_list"),
+    path(
+        "boards/<int:board_id>/members/<int:membership_id>/",
+        views.member_change,
+        name="member_change",
+    ),
+    path(
+        "boards/<int:board_id>/members/<int:membership_id>/end/",
+        views.member_end,
+        name="member_end",
+    ),
     path(
         "invitations/<int:invitation_id>/resend/",
         views.invitation_resend,

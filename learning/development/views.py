@@ -7,12 +7,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from learning.models import Role
-from learning.permissions import access_board_as_facilitator
+from learning.permissions import (
+    access_board_as_facilitator,
+    access_board_as_leader,
+    user_can_facilitate_board,
+)
+from learning.services import seat_change_role, seat_end
 from learning.uploads import problem_list
 
 from . import forms, selectors, services
@@ -22,7 +28,8 @@ from .invitations import COLUMNS, CSVFileError, parse_invitations_csv
 from .models import DigestOptOut
 from .permissions import (
     access_assignment_as_facilitator,
-    access_invitation_as_facilitator,
+    access_invitation_as_leader,
+    access_seat_as_leader,
     access_session_as_facilitator,
     access_session_as_member,
 )
@@ -297,12 +304,15 @@ def assignment_withdraw(request, session_id, assignment_id):
 @login_required
 def invitation_list(request, board_id):
     """Who has been invited to the board, and a form to invite one more person."""
-    board = access_board_as_facilitator(request.user, board_id)
-    form = forms.InvitationForm(request.POST or None)
+    board = access_board_as_leader(request.user, board_id)
+    form = forms.InvitationForm(request.POST or None, board=board, by=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             invitation = services.invitation_create(
-                board=board, invited_by=request.user, **form.cleaned_data
+                board=board,
+                invited_by=request.user,
+                confirmed=form.confirmed(),
+                **form.invitation_fields(),
             )
         except ValidationError as error:
             _form_errors(form, error)
@@ -313,6 +323,7 @@ def invitation_list(request, board_id):
         "board": board,
         "form": form,
         "invitations": selectors.board_invitations(board),
+        "back_url": _leader_home(request.user, board),
     }
     return render(request, "development/invitation_list.html", context)
 
@@ -320,7 +331,7 @@ def invitation_list(request, board_id):
 @login_required
 def invitation_template(request, board_id):
     """A CSV file with the columns the upload expects and one example row to replace."""
-    access_board_as_facilitator(request.user, board_id)
+    access_board_as_leader(request.user, board_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="boardready-invitations.csv"'
     response.write("\ufeff")  # so spreadsheet programs read it as UTF-8
@@ -333,7 +344,7 @@ def invitation_template(request, board_id):
 @login_required
 def invitation_upload(request, board_id):
     """Invites everyone in a CSV file, or nobody if any row has a problem."""
-    board = access_board_as_facilitator(request.user, board_id)
+    board = access_board_as_leader(request.user, board_id)
     form = forms.InvitationUploadForm(request.POST or None, request.FILES or None)
     problems = problem_list([])
     if request.method == "POST" and form.is_valid():
@@ -363,7 +374,7 @@ def invitation_upload(request, board_id):
 @login_required
 @require_POST
 def invitation_resend(request, invitation_id):
-    invitation = access_invitation_as_facilitator(request.user, invitation_id)
+    invitation = access_invitation_as_leader(request.user, invitation_id)
     try:
         sent = services.invitation_resend(invitation=invitation)
     except ValidationError as error:
@@ -379,7 +390,7 @@ def invitation_resend(request, invitation_id):
 @login_required
 @require_POST
 def invitation_revoke(request, invitation_id):
-    invitation = access_invitation_as_facilitator(request.user, invitation_id)
+    invitation = access_invitation_as_leader(request.user, invitation_id)
     try:
         services.invitation_revoke(invitation=invitation)
     except ValidationError as error:
@@ -387,6 +398,65 @@ def invitation_revoke(request, invitation_id):
     else:
         messages.success(request, _("Invitation to %(email)s withdrawn.") % _email(invitation))
     return redirect("development:invitation_list", invitation.board_id)
+
+
+@login_required
+def member_list(request, board_id):
+    """Who sits on the board, in which role, for its chair and facilitator."""
+    board = access_board_as_leader(request.user, board_id)
+    context = {
+        "board": board,
+        "seats": selectors.board_seats(board),
+        "back_url": _leader_home(request.user, board),
+    }
+    return render(request, "development/member_list.html", context)
+
+
+def _leader_home(user, board) -> str:
+    if user_can_facilitate_board(user, board):
+        return reverse("development:session_list")
+    return reverse("dashboard:board_dashboard", args=[board.pk])
+
+
+@login_required
+def member_change(request, board_id, membership_id):
+    """Changes a member's role; a second chair or chief executive needs the box ticked."""
+    seat = access_seat_as_leader(request.user, board_id, membership_id)
+    form = forms.SeatRoleForm(request.POST or None, membership=seat, by=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = seat_change_role(
+                membership=seat,
+                role=form.cleaned_data["role"],
+                by=request.user,
+                confirmed=form.confirmed(),
+                request=request,
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s.")
+                % {"name": seat.user, "role": changed.get_role_display().lower()},
+            )
+            return redirect("development:member_list", seat.board_id)
+    return render(request, "development/member_change.html", {"seat": seat, "form": form})
+
+
+@login_required
+def member_end(request, board_id, membership_id):
+    """Asks, then ends a member's seat: they no longer sit on the board."""
+    seat = access_seat_as_leader(request.user, board_id, membership_id)
+    if request.method == "POST":
+        try:
+            seat_end(membership=seat, by=request.user, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("development:member_change", seat.board_id, seat.pk)
+        messages.success(request, _("%(name)s no longer sits on the board.") % {"name": seat.user})
+        return redirect("development:member_list", seat.board_id)
+    return render(request, "development/member_end.html", {"seat": seat})
 
 
 @login_required

@@ -183,6 +183,9 @@ if BOARDREADY_MIN_GROUP < 3:
     raise ImproperlyConfigured("BOARDREADY_MIN_GROUP may not be below 3.")
 
 BOARDREADY_INVITATION_DAYS = 7
+# After a change of chair, members who shared commitments with the chair have this many days to
+# withdraw them before the new chair can see them (learning.services.seat_appoint).
+BOARDREADY_CHAIR_NOTICE_DAYS = 7
 
 # Journal entries are encrypted with this key (README: Journal encryption). Without it,
 # development and tests use a key file outside version control; production requires it.

@@ -54,8 +54,14 @@ def user_can_see_response(user, response: Response) -> bool:
     author_still_on_board = Membership.objects.active().filter(
         user_id=response.user_id, board_id=response.board_id
     )
-    leads_board = active_memberships(user).filter(board_id=response.board_id, role__in=LEADER_ROLES)
-    return author_still_on_board.exists() and leads_board.exists()
+    seat = (
+        active_memberships(user).filter(board_id=response.board_id, role__in=LEADER_ROLES).first()
+    )
+    if seat is None or not author_still_on_board.exists():
+        return False
+    # After a change of chair, what was shared before waits out the members' notice.
+    hidden_before = seat.chair_sees_shared_from()
+    return hidden_before is None or response.shared_at >= hidden_before
 
 
 def access_response_result(user, response_id, *, request=None) -> Response:
@@ -98,11 +104,13 @@ def access_round_to_answer(user, round_id) -> tuple[Round, Membership]:
 def shared_responses_for_leader(user, board_id, *, request=None):
     """Submitted responses the board's current members share with its chair and facilitator,
     as a list; one audit event for each response listed."""
-    board = access_membership(user, board_id, roles=LEADER_ROLES).board
+    seat = access_membership(user, board_id, roles=LEADER_ROLES)
+    board = seat.board
     members = Membership.objects.active().filter(board=board).values("user_id")
+    hidden_before = seat.chair_sees_shared_from()
+    shared = _responses().filter(shared_at__gte=hidden_before) if hidden_before else _responses()
     responses = list(
-        _responses()
-        .select_related("user")
+        shared.select_related("user")
         .filter(
             board=board,
             shared_at__isnull=False,

@@ -97,6 +97,14 @@ class CommitmentQuerySet(models.QuerySet):
     def shared(self):
         return self.filter(shared_at__isnull=False)
 
+    def seen_by_chair(self, seat, now=None):
+        """The shared commitments the chair holding `seat` may see: after a change of chair,
+        those shared before it stay hidden until the members' notice ends
+        (Membership.chair_sees_shared_from)."""
+        shared = self.shared()
+        hidden_before = seat.chair_sees_shared_from(now) if seat is not None else None
+        return shared if hidden_before is None else shared.filter(shared_at__gte=hidden_before)
+
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 

@@ -53,6 +53,11 @@ def access_own_seat(user, membership_id) -> Membership:
     return membership
 
 
+def chair_seat(user, board_id) -> Membership | None:
+    """The user's active seat as chair of the board, or None."""
+    return active_memberships(user).filter(board_id=board_id, role=Role.CHAIR).first()
+
+
 def user_chairs_board(user, board_id) -> bool:
     return active_memberships(user).filter(board_id=board_id, role=Role.CHAIR).exists()
 
@@ -66,8 +71,11 @@ def _load_commitment(user, commitment_id) -> tuple[Commitment, bool]:
         raise Http404("Not found.")
     if commitment.owner.user_id == user.pk:
         return commitment, True
-    if commitment.is_shared and user_chairs_board(user, commitment.owner.board_id):
-        return commitment, False
+    seat = chair_seat(user, commitment.owner.board_id)
+    if seat is not None and commitment.is_shared:
+        hidden_before = seat.chair_sees_shared_from()
+        if hidden_before is None or commitment.shared_at >= hidden_before:
+            return commitment, False
     raise Http404("Not found.")
 
 
@@ -136,7 +144,7 @@ def board_plans_for_chair(user, seat: Membership, *, year: int, request=None):
 
     if seat.role != Role.CHAIR or seat.user_id != user.pk:
         raise Http404("Not found.")
-    plans = board_plans(seat.board, year=year)
+    plans = board_plans(seat.board, year=year, chair_seat=seat)
     record_views(
         viewer=user,
         views=[(row.membership.user, c) for row in plans.rows for c in row.commitments],

@@ -94,10 +94,11 @@ def member_plan(membership: Membership, today: date | None = None) -> MemberPlan
     )
 
 
-def _shared_on_board(board: Board):
-    return Commitment.objects.shared().filter(
-        owner__board=board, owner__is_active=True, owner__user__is_active=True
-    )
+def _shared_on_board(board: Board, chair_seat: Membership | None = None):
+    """Commitments shared on the board; with `chair_seat`, only those that chair may see."""
+    shared = Commitment.objects.all()
+    shared = shared.seen_by_chair(chair_seat) if chair_seat is not None else shared.shared()
+    return shared.filter(owner__board=board, owner__is_active=True, owner__user__is_active=True)
 
 
 @dataclass
@@ -115,12 +116,15 @@ class BoardPlans:
     members_with_commitment: int
 
 
-def board_plans(board: Board, *, year: int, today: date | None = None) -> BoardPlans:
-    """The chair's view: every board member with their shared commitments (three queries)."""
+def board_plans(
+    board: Board, *, year: int, chair_seat: Membership, today: date | None = None
+) -> BoardPlans:
+    """The chair's view: every board member with the shared commitments the chair holding
+    `chair_seat` may see (three queries)."""
     today = today or timezone.localdate()
     members = list(Membership.objects.board_members().filter(board=board).select_related("user"))
     rows = {member.pk: MemberRow(member) for member in members}
-    commitments = _with_milestone_counts(_shared_on_board(board)).annotate(
+    commitments = _with_milestone_counts(_shared_on_board(board, chair_seat)).annotate(
         review_count=Count("reviews", distinct=True)
     )
     for commitment in commitments.order_by("due_date", "title"):
@@ -170,11 +174,15 @@ class FollowThrough:
 
 
 def follow_through(
-    board: Board, today: date | None = None, *, owners: bool = False
+    board: Board,
+    today: date | None = None,
+    *,
+    owners: bool = False,
+    chair_seat: Membership | None = None,
 ) -> FollowThrough:
     """Counts of shared commitments by status and area, how many are overdue (and, with
-    `owners`, for the chair only, which and whose), and the action plan's status. Four
-    queries, whatever the size of the board."""
+    `owners`, for the chair only, which and whose: those the chair holding `chair_seat` may
+    see), and the action plan's status. Four queries, whatever the size of the board."""
     today = today or timezone.localdate()
     members = Membership.objects.board_members().filter(board=board)
     shared = _shared_on_board(board).filter(owner__in=members)
@@ -189,6 +197,8 @@ def follow_through(
         owner_ids.add(owner_id)
     by_area = dict(sorted(by_area.items()))
     late = shared.filter(status__in=OPEN_STATUSES, due_date__lt=today)
+    if owners and chair_seat is not None:
+        late = late.filter(pk__in=_shared_on_board(board, chair_seat).values("pk"))
     overdue = list(late.select_related("owner__user").order_by("due_date")) if owners else []
     overdue_count = len(overdue) if owners else late.count()
     actions = dict.fromkeys(Status.values, 0)

@@ -311,7 +311,8 @@ def review_delete(request, pk):
 def board_plans(request, board_id):
     seat = permissions.access_board_plans(request.user, board_id)
     chair = seat.role == Role.CHAIR
-    context = {"board": seat.board, "figures": selectors.follow_through(seat.board, owners=chair)}
+    figures = selectors.follow_through(seat.board, owners=chair, chair_seat=seat if chair else None)
+    context = {"board": seat.board, "figures": figures}
     if seat.role == Role.FACILITATOR:
         return render(request, "plans/board_counts.html", context)
     context["plans"] = permissions.board_plans_for_chair(
@@ -343,7 +344,9 @@ def member_review(request, board_id, membership_id):
     today = timezone.localdate()
     commitments = [
         selectors.decorate(commitment, today)
-        for commitment in selectors.own_commitments(member).filter(shared_at__isnull=False)
+        for commitment in selectors.own_commitments(member).seen_by_chair(
+            permissions.chair_seat(request.user, member.board_id)
+        )
     ]
     return render(
         request,

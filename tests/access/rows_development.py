@@ -4,10 +4,13 @@ from django.urls import reverse
 
 from tests.access.table import Row, signed_in
 from tests.development.factories import SessionFactory, assign, in_days, module_page
-from tests.factories import InvitationFactory
+from tests.factories import InvitationFactory, MembershipFactory
 
 FACILITATOR_ONLY = signed_in(404, facilitator=200)
 FACILITATOR_POSTS = signed_in(404, facilitator=302)
+# The board's chair and facilitator invite people and change who sits on the board.
+LEADERS_ONLY = signed_in(404, facilitator=200, chair=200)
+LEADERS_POST = signed_in(404, facilitator=302, chair=302)
 
 
 def _session(world, days=14):
@@ -36,6 +39,17 @@ def _reading_session_url(name):
 
 def _invitation_url(name):
     return lambda w: reverse(f"development:{name}", args=[InvitationFactory(board=w.board_a).pk])
+
+
+def _seat_url(name):
+    """A seat on board A held by someone who is not one of the personas, so that every
+    persona's own pages still work while the row is checked (each check is its own test)."""
+
+    def url(w):
+        seat = MembershipFactory(board=w.board_a, role="non_executive_director")
+        return reverse(f"development:{name}", args=[w.board_a.pk, seat.pk])
+
+    return url
 
 
 ROWS = [
@@ -89,23 +103,41 @@ ROWS = [
     Row(
         "invitations",
         lambda w: reverse("development:invitation_list", args=[w.board_a.pk]),
-        FACILITATOR_ONLY,
+        LEADERS_ONLY,
     ),
     Row(
         "invitation CSV template",
         lambda w: reverse("development:invitation_template", args=[w.board_a.pk]),
-        FACILITATOR_ONLY,
+        LEADERS_ONLY,
     ),
     Row(
         "invite by CSV",
         lambda w: reverse("development:invitation_upload", args=[w.board_a.pk]),
-        FACILITATOR_ONLY,
+        LEADERS_ONLY,
     ),
+    Row("resend invitation", _invitation_url("invitation_resend"), LEADERS_POST, method="post"),
+    Row("revoke invitation", _invitation_url("invitation_revoke"), LEADERS_POST, method="post"),
     Row(
-        "resend invitation", _invitation_url("invitation_resend"), FACILITATOR_POSTS, method="post"
+        "who sits on the board",
+        lambda w: reverse("development:member_list", args=[w.board_a.pk]),
+        LEADERS_ONLY,
     ),
+    Row("change a member's role", _seat_url("member_change"), LEADERS_ONLY),
     Row(
-        "revoke invitation", _invitation_url("invitation_revoke"), FACILITATOR_POSTS, method="post"
+        "change a member's role (post)",
+        _seat_url("member_change"),
+        LEADERS_POST,
+        method="post",
+        data=lambda w: {"role": "governor"},
+    ),
+    Row("end a member's seat", _seat_url("member_end"), LEADERS_ONLY),
+    Row(
+        "change a seat on another board",
+        lambda w: reverse(
+            "development:member_change",
+            args=[w.board_b.pk, w.membership(w.other_chair, w.board_b).pk],
+        ),
+        signed_in(404),
     ),
 ]
 

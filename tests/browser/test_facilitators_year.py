@@ -1,4 +1,5 @@
-"""The facilitator's year in the browser: a session moved and then cancelled (members' calendar
+"""The facilitator's year in the browser: people invited by CSV with an explicit role (a chair
+refused, as only the chair appoints one), a session moved and then cancelled (members' calendar
 files follow), a round set up for tomorrow that emails nobody until it opens, answered, reminded
 and closed early, with the trend across closed rounds; attendance recorded and seen by the
 facilitator on the session page and by the chair on the dashboard."""
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from learning.models import Invitation, Role
 from reflection.assessment.models import Round
 from tests.assessment.factories import fill_round, instruments, make_round
 from tests.browser.helpers import BROWSER_DB, assert_accessible, sign_in
@@ -120,3 +122,34 @@ def test_attendance_is_seen_on_the_session_page_and_the_chairs_dashboard(page, l
     page.goto(f"{live_server.url}{reverse('dashboard:board_dashboard', args=[world.board_a.pk])}")
     expect(page.get_by_text("1 of 3 attended").first).to_be_visible()
     assert_accessible(page)
+
+
+def test_people_are_invited_by_csv_with_an_explicit_role(page, live_server, world):
+    sign_in(page, live_server, world.facilitator)
+    page.goto(f"{live_server.url}{reverse('development:invitation_list', args=[world.board_a.pk])}")
+    template = reverse("development:invitation_template", args=[world.board_a.pk])
+    header = page.request.get(f"{live_server.url}{template}").text().lstrip("\ufeff")
+    assert header.splitlines()[0] == "email,first_name,last_name,role"
+    page.get_by_role("link", name="Invite several people with a CSV file").click()
+
+    def upload(text: str):
+        page.get_by_label("CSV file").set_input_files(
+            {"name": "people.csv", "mimeType": "text/csv", "buffer": text.encode()}
+        )
+        page.get_by_role("button", name="Check and send invitations").click()
+
+    rows = "email,first_name,last_name,role\n"
+    upload(rows + "gail@trust.nhs.uk,Gail,Governor,Governor\nkim@trust.nhs.uk,Kim,Boss,chair\n")
+    expect(page.locator("#id_file-error")).to_contain_text(
+        "Row 3 (kim@trust.nhs.uk): Only the board's chair or BoardReady's staff"
+    )
+    assert_accessible(page)
+    assert not Invitation.objects.exists()  # nobody, not even the good row
+
+    upload(rows + "gail@trust.nhs.uk,Gail,Governor,Governor\n")
+    expect(page.get_by_text("1 invitation sent.")).to_be_visible()
+    row = page.get_by_role("row", name="Gail Governor")
+    expect(row).to_contain_text("Governor")
+    expect(row).to_contain_text("Waiting")
+    assert Invitation.objects.get().role == Role.GOVERNOR
+    assert _to("You are invited to join") == ["gail@trust.nhs.uk"]
