@@ -10,14 +10,13 @@ from io import BytesIO
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, SimpleDocTemplate, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
 from learning.dashboard.blocks import Table
-from learning.dashboard.pdf import FONT, MARGIN, numbered_canvas, pdf_table, register_fonts
+from learning.dashboard.pdf import numbered_canvas, pdf_table, register_fonts
 
-from .pdf import PRIVATE, _styles, commitment_status, day, field, para
+from .pdf import PRIVATE, _styles, commitment_status, day, field, para, private_document
 from .selectors import AppraisalPack
 
 
@@ -123,18 +122,8 @@ def appraisal_pack_pdf(pack: AppraisalPack) -> bytes:
     body = styles["body"]
     name, title = pack_title(pack)
     buffer = BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        title=title,
-        author=name,
-        subject=_("Evidence for the annual appraisal"),
-        creator="BoardReady",
-        initialFontName=FONT,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + 4 * mm,
-        bottomMargin=MARGIN + 6 * mm,
+    document = private_document(
+        buffer, title=title, author=name, subject=_("Evidence for the annual appraisal")
     )
     printed = day(timezone.localdate())
     member = pack.membership

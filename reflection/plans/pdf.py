@@ -138,6 +138,24 @@ def plan_title(plan: MemberPlan) -> tuple[str, str]:
     return name, _("Development plan: %(name)s") % {"name": name}
 
 
+def private_document(buffer, *, title: str, author: str, subject: str) -> SimpleDocTemplate:
+    """An A4 document for one member's own records, with room for the "Private" header and
+    the page numbers (`numbered_canvas`)."""
+    return SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="BoardReady",
+        initialFontName=FONT,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + 4 * mm,
+        bottomMargin=MARGIN + 6 * mm,
+    )
+
+
 def plan_pdf_bytes(plan: MemberPlan, *, include_drafts: bool = False) -> bytes:
     """Name, board, then each commitment with area, measure, status, milestones, latest update."""
     register_fonts()
@@ -145,18 +163,11 @@ def plan_pdf_bytes(plan: MemberPlan, *, include_drafts: bool = False) -> bytes:
     member = plan.membership
     name, title = plan_title(plan)
     buffer = BytesIO()
-    document = SimpleDocTemplate(
+    document = private_document(
         buffer,
-        pagesize=A4,
         title=title,
         author=name,
         subject=_("Equality, diversity and inclusion commitments"),
-        creator="BoardReady",
-        initialFontName=FONT,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + 4 * mm,
-        bottomMargin=MARGIN + 6 * mm,
     )
     body = styles["body"]
     printed = day(timezone.localdate())

@@ -55,6 +55,24 @@ def _include_drafts(request) -> bool:
     return request.GET.get("drafts") == "on"
 
 
+def _own_download(request, body: bytes, *, extension: str, target: str, name: str):
+    """A member's own document as an attachment named after them, with the download audited
+    (`target` is the URL name without its extension)."""
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.PDF_DOWNLOADED
+        if extension == "pdf"
+        else AuditEvent.Action.EXPORT_DOWNLOADED,
+        subject_user=request.user,
+        target=f"plans:{target}_{extension}",
+        request=request,
+    )
+    response = HttpResponse(body, content_type=CONTENT_TYPES[extension])
+    filename = slugify(f"{name} {request.user.get_full_name() or 'member'}")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    return response
+
+
 def _plan_download(request, *, extension: str) -> HttpResponse:
     """The member's own plan as a PDF or a Word document, with the download audited."""
     membership = permissions.access_own_membership(current_membership(request))
@@ -65,19 +83,7 @@ def _plan_download(request, *, extension: str) -> HttpResponse:
     else:
         make = plan_pdf_bytes
     body = make(plan, include_drafts=_include_drafts(request))
-    audit_record(
-        actor=request.user,
-        action=AuditEvent.Action.PDF_DOWNLOADED
-        if extension == "pdf"
-        else AuditEvent.Action.EXPORT_DOWNLOADED,
-        subject_user=request.user,
-        target=f"plans:plan_{extension}",
-        request=request,
-    )
-    response = HttpResponse(body, content_type=CONTENT_TYPES[extension])
-    name = slugify(f"development plan {membership.user.get_full_name() or 'member'}")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
-    return response
+    return _own_download(request, body, extension=extension, target="plan", name="development plan")
 
 
 @login_required
@@ -111,19 +117,9 @@ def _pack_download(request, membership_id, *, extension: str) -> HttpResponse:
     pack = selectors.appraisal_pack(membership)
     make = appraisal.appraisal_pack_docx if extension == "docx" else appraisal.appraisal_pack_pdf
     body = make(pack)
-    audit_record(
-        actor=request.user,
-        action=AuditEvent.Action.PDF_DOWNLOADED
-        if extension == "pdf"
-        else AuditEvent.Action.EXPORT_DOWNLOADED,
-        subject_user=request.user,
-        target=f"plans:appraisal_pack_{extension}",
-        request=request,
+    return _own_download(
+        request, body, extension=extension, target="appraisal_pack", name="appraisal pack"
     )
-    response = HttpResponse(body, content_type=CONTENT_TYPES[extension])
-    name = slugify(f"appraisal pack {membership.user.get_full_name() or 'member'}")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
-    return response
 
 
 @login_required
