@@ -82,10 +82,11 @@ class Ratio:
         return f"{self.median:.2f} ({self.low:.2f}–{self.high:.2f})"
 
 
-def ratio(a: Timing, b: Timing) -> Ratio:
+def ratio(a: Timing, b: Timing, *, same_rounds: bool = True) -> Ratio:
     """A ÷ B round by round when both were timed in the same rounds; otherwise (two sizes,
-    timed minutes apart) the ratio of their medians, which is all there is."""
-    if a.rounds and len(a.rounds) == len(b.rounds):
+    timed minutes apart: `same_rounds=False`) the ratio of their medians, which is all there
+    is."""
+    if same_rounds and a.rounds and len(a.rounds) == len(b.rounds):
         ratios = [x / y for x, y in zip(a.rounds, b.rounds, strict=True)]
     else:
         ratios = [a.median_ms / b.median_ms]
@@ -286,7 +287,7 @@ def _check_targets(report: Report) -> None:
             add(
                 _ratio_target(
                     f"{page.name}: {last} / {first}",
-                    ratio(largest, smallest),
+                    ratio(largest, smallest, same_rounds=False),
                     LARGEST_VS_SMALLEST,
                 )
             )

@@ -20,6 +20,9 @@ def test_a_ratio_is_the_median_of_the_per_round_ratios_with_its_range():
 
 def test_sizes_timed_apart_compare_their_medians():
     assert ratio(_timing([30.0]), _timing([10.0, 20.0])).median == 1.5
+    # Rounds of two sizes are minutes apart: pairing them by number would mean nothing.
+    apart = ratio(_timing([10.0, 40.0, 20.0]), _timing([20.0, 10.0, 10.0]), same_rounds=False)
+    assert (apart.median, apart.low, apart.high) == (2.0, 2.0, 2.0)
 
 
 def _report(*measured):
