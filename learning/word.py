@@ -33,10 +33,10 @@ def _field(run, code: str) -> None:
             element.set(qn("xml:space"), "preserve")
             element.text = f" {text} "
         run._r.append(element)
-        if kind == "separate":
-            placeholder = OxmlElement("w:t")
-            placeholder.text = "1"
-            run._r.append(placeholder)
+        if kind == "separate":  # the number shown until Word works the field out
+            shown = OxmlElement("w:t")
+            shown.text = "1"
+            run._r.append(shown)
 
 
 def new_document(*, title: str, author: str, subject: str, footer: str, marking: str = ""):

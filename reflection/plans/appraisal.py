@@ -16,7 +16,16 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 from learning.dashboard.blocks import Table
 from learning.dashboard.pdf import numbered_canvas, pdf_table, register_fonts
 
-from .pdf import PRIVATE, _styles, commitment_status, day, field, para, private_document
+from .pdf import (
+    PRIVATE,
+    _styles,
+    appraisal_note_flows,
+    commitment_status,
+    day,
+    field,
+    para,
+    private_document,
+)
 from .selectors import AppraisalPack
 
 
@@ -154,22 +163,17 @@ def appraisal_pack_pdf(pack: AppraisalPack) -> bytes:
             field(_("Chair's comments"), "; ".join(reviews) if reviews else _("none yet"), body)
         )
         flow.append(KeepTogether(block))
-    for note in pack.appraisal_notes:
-        flow.append(
-            KeepTogether(
-                [
-                    para(_("Chair's appraisal note, %(year)s") % {"year": note.year}, styles["h2"]),
-                    para(note.text, body),
-                ]
-            )
-        )
+    flow += appraisal_note_flows(pack.appraisal_notes, styles)
     footer = _("Appraisal pack of %(name)s · printed %(day)s") % {"name": name, "day": printed}
     document.build(flow, canvasmaker=numbered_canvas(footer, _(PRIVATE)))
     return buffer.getvalue()
 
 
 def appraisal_pack_docx(pack: AppraisalPack) -> bytes:
-    from learning import word  # python-docx is loaded only when a Word document is asked for
+    # python-docx is loaded only when a Word document is asked for
+    from learning import word
+
+    from .plan_docx import member_header
 
     name, title = pack_title(pack)
     printed = day(timezone.localdate())
@@ -181,10 +185,7 @@ def appraisal_pack_docx(pack: AppraisalPack) -> bytes:
         footer=_("Appraisal pack of %(name)s · printed %(day)s") % {"name": name, "day": printed},
         marking=_(PRIVATE),
     )
-    word.heading(document, title, 1)
-    word.paragraph(document, str(member.board), label=_("Board"))
-    word.paragraph(document, member.get_role_display(), label=_("Role"))
-    word.paragraph(document, printed, label=_("Printed"))
+    member_header(document, title, member, printed)
     word.bullets(document, summary_lines(pack))
     for heading, part in pack_tables(pack):
         word.heading(document, heading, 2)

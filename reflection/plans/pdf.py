@@ -138,6 +138,19 @@ def plan_title(plan: MemberPlan) -> tuple[str, str]:
     return name, _("Development plan: %(name)s") % {"name": name}
 
 
+def appraisal_note_flows(notes, styles) -> list:
+    """Each chair's appraisal note, its heading kept with its text."""
+    return [
+        KeepTogether(
+            [
+                para(_("Chair's appraisal note, %(year)s") % {"year": note.year}, styles["h2"]),
+                para(note.text, styles["body"]),
+            ]
+        )
+        for note in notes
+    ]
+
+
 def private_document(buffer, *, title: str, author: str, subject: str) -> SimpleDocTemplate:
     """An A4 document for one member's own records, with room for the "Private" header and
     the page numbers (`numbered_canvas`)."""
@@ -190,15 +203,7 @@ def plan_pdf_bytes(plan: MemberPlan, *, include_drafts: bool = False) -> bytes:
         flow.append(para(_("No commitments to print yet."), body))
     for commitment in commitments:
         flow.extend(_commitment(commitment, styles))
-    for note in plan.appraisal_notes:
-        flow.append(
-            KeepTogether(
-                [
-                    para(_("Chair's appraisal note, %(year)s") % {"year": note.year}, styles["h2"]),
-                    para(note.text, body),
-                ]
-            )
-        )
+    flow += appraisal_note_flows(plan.appraisal_notes, styles)
     footer = _("Development plan of %(name)s · printed %(day)s") % {"name": name, "day": printed}
     document.build(flow, canvasmaker=numbered_canvas(footer, _(PRIVATE)))
     return buffer.getvalue()

@@ -10,6 +10,14 @@ from .pdf import PRIVATE, commitment_status, day, milestone_lines, plan_title, p
 from .selectors import MemberPlan
 
 
+def member_header(document, title: str, member, printed: str) -> None:
+    """The title, then the member's board, role and the day printed."""
+    word.heading(document, title, 1)
+    word.paragraph(document, str(member.board), label=_("Board"))
+    word.paragraph(document, member.get_role_display(), label=_("Role"))
+    word.paragraph(document, printed, label=_("Printed"))
+
+
 def plan_docx_bytes(plan: MemberPlan, *, include_drafts: bool = False) -> bytes:
     member = plan.membership
     name, title = plan_title(plan)
@@ -21,10 +29,7 @@ def plan_docx_bytes(plan: MemberPlan, *, include_drafts: bool = False) -> bytes:
         footer=_("Development plan of %(name)s · printed %(day)s") % {"name": name, "day": printed},
         marking=_(PRIVATE),
     )
-    word.heading(document, title, 1)
-    word.paragraph(document, str(member.board), label=_("Board"))
-    word.paragraph(document, member.get_role_display(), label=_("Role"))
-    word.paragraph(document, printed, label=_("Printed"))
+    member_header(document, title, member, printed)
     word.paragraph(
         document,
         _("shared commitments and private drafts")
