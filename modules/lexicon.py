@@ -2,14 +2,20 @@
 
 The matcher (one compiled regular expression over every live term) is built once per process
 and rebuilt only when the lexicon's stamp changes. The stamp is one aggregate query over the
-terms: it changes whenever a term is published (editing included), unpublished or deleted, and
-every process sees the change because it comes from the database.
+terms: it changes whenever a term is published (editing included), unpublished or deleted.
+
+A module page needs the stamp and the glossary's address on every view, and both change only
+when a term or the glossary page does: they are kept in the shared cache for five minutes (by
+host), and dropped when a term is saved or deleted or the glossary page is published,
+unpublished, moved or deleted (`modules.signals`), for every process at once when the cache is
+shared (`CACHE_URL`).
 """
 
 import re
 import threading
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Max, Q, Subquery, Sum
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -95,17 +101,41 @@ def _stamp_subqueries() -> dict:
     }
 
 
-def lexicon_linker(request) -> "LexiconLinker":
-    """A linker for one page render: the glossary page and the stamp come in one query."""
+LEXICON_CACHE = "modules:lexicon"
+LEXICON_SECONDS = 300
+
+
+def _glossary_and_stamp(request) -> tuple[str, tuple] | None:
+    """(the live glossary's address, the lexicon's stamp) in one query; None without one."""
     glossary = GlossaryPage.objects.live().annotate(**_stamp_subqueries()).order_by("path").first()
     if glossary is None:
-        return LexiconLinker(matcher=Matcher(pattern=None, slugs={}), glossary_url="")
+        return None
     stamp = (glossary.lexicon_count or 0, glossary.lexicon_ids, glossary.lexicon_published)
+    return glossary.get_url(request) or "", stamp
+
+
+def lexicon_linker(request) -> "LexiconLinker":
+    """A linker for one page render: the glossary's address and the stamp from the cache, or
+    from one query when the cache has not got them (see the module's docstring)."""
+    host = request.get_host()
+    by_host = cache.get(LEXICON_CACHE) or {}
+    if host in by_host:
+        found = by_host[host]
+    else:
+        found = _glossary_and_stamp(request)
+        cache.set(LEXICON_CACHE, by_host | {host: found}, LEXICON_SECONDS)
+    if found is None:
+        return LexiconLinker(matcher=Matcher(pattern=None, slugs={}), glossary_url="")
+    glossary_url, stamp = found
     return LexiconLinker(
         matcher=_matcher_for(stamp),
-        glossary_url=glossary.get_url(request) or "",
+        glossary_url=glossary_url,
         stamp="-".join(str(part) for part in stamp),
     )
+
+
+def forget_lexicon() -> None:
+    cache.delete(LEXICON_CACHE)
 
 
 @dataclass

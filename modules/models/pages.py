@@ -128,11 +128,12 @@ class ModulePage(Page):
 
     @classmethod
     def one_to_one_accessors(cls) -> list[str]:
-        """Names of the one-to-one relations other apps hang on a module (`knowledge_check`)."""
+        """Names of the one-to-one relations other apps hang on a module (`knowledge_check`);
+        not those Wagtail hangs on every page (`workflowpage`), which no module page reads."""
         return [
             rel.get_accessor_name()
             for rel in cls._meta.related_objects
-            if rel.one_to_one and not rel.parent_link
+            if rel.one_to_one and not rel.parent_link and rel.model is cls
         ]
 
     @property

@@ -243,3 +243,27 @@ def test_a_sign_in_restriction_on_the_module_index_still_applies(client, world, 
 def test_a_module_that_does_not_exist_is_not_found(client, content):
     assert client.get("/modules/no-such-module/").status_code == 404
     assert client.get("/modules/alpha/extra/").status_code == 404
+
+
+def test_an_unpublished_term_stops_linking_in_a_module_already_cached(client, content):
+    alpha = module()
+    assert "#bame" in _main(client.get(alpha.url))  # the stamp and the body are now cached
+    LexiconTerm.objects.get(slug="bame").unpublish()
+    assert "#bame" not in _main(client.get(alpha.url))
+
+
+def test_an_unpublished_glossary_stops_the_links_in_a_module_already_cached(client, content):
+    from modules.models import GlossaryPage
+
+    alpha = module()
+    assert 'href="/glossary/#' in _main(client.get(alpha.url))
+    GlossaryPage.objects.get().unpublish()
+    assert 'href="/glossary/#' not in _main(client.get(alpha.url))
+
+
+def test_a_published_new_title_shows_at_once_on_a_module_already_cached(client, content):
+    alpha = module()
+    client.get(alpha.url)  # the heading is now cached
+    alpha.title = "Alpha module, revised"
+    alpha.save_revision().publish()
+    assert "<h1>Alpha module, revised</h1>" in _main(client.get(alpha.url))
