@@ -68,3 +68,26 @@ def test_the_command_runs_the_benchmark_each_time_and_writes_the_spread(tmp_path
         "| target 0 | 1.0 | 1.1 | 1.3 | 0.273 | 2.0 | **no** |"
         in (tmp_path / "latest.md").read_text()
     )
+
+
+def test_the_profile_names_the_project_and_framework_steps_and_leaves_out_the_wrappers():
+    from django.conf import settings
+
+    from bench.profile import _label
+
+    base = str(settings.BASE_DIR)
+    assert (
+        _label(f"{base}/modules/lexicon.py", "lexicon_linker") == "modules.lexicon.lexicon_linker"
+    )
+    assert _label("/x/site-packages/wagtail/views.py", "serve").startswith("Wagtail")
+    for wrapper in (f"{base}/learning/middleware.py", f"{base}/bench/runner.py"):
+        assert _label(wrapper, "__call__") is None
+    assert _label(f"{base}/learning/context_processors.py", "<lambda>") is None
+    assert _label("/x/site-packages/django/db/models/query.py", "filter") is None
+
+
+def test_the_profile_option_refuses_a_page_it_does_not_know():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="the pages are: floor, plain Wagtail page"):
+        call_command("bench", profile="nowhere", stdout=io.StringIO())

@@ -29,14 +29,22 @@ class Command(BaseCommand):
             help="run the whole benchmark this many times and report each target's spread",
         )
         parser.add_argument(
+            "--profile",
+            metavar="PAGE",
+            help='instead of the benchmark, profile one page ("module page", "home", …) on the '
+            "one-board dataset and print its most expensive steps",
+        )
+        parser.add_argument(
             "--output",
             default="var/bench/latest.json",
             help="where to write the figures as JSON (relative to the project)",
         )
 
-    def handle(self, *args, requests, largest, repeat, output, **options):
+    def handle(self, *args, requests, largest, repeat, output, profile, **options):
         if requests < 1:
             raise CommandError("--requests must be at least 1.")
+        if profile:
+            return self._profile(profile, requests)
         if repeat < 1:
             raise CommandError("--repeat must be at least 1.")
         stages = [(name, trusts) for name, trusts in dataset.STAGES if trusts < largest]
@@ -69,6 +77,23 @@ class Command(BaseCommand):
         )
         if not met:
             raise CommandError("A performance target was missed (marked **no** above).")
+
+    def _profile(self, name, requests):
+        from django.test.utils import override_settings
+
+        from bench.pages import BASELINES, PAGES
+        from bench.profile import profile_page, profile_table
+
+        if name not in {page.name for page in BASELINES + PAGES}:
+            names = ", ".join(page.name for page in BASELINES + PAGES)
+            raise CommandError(f"No page called {name!r}; the pages are: {names}.")
+        databases = setup_databases(verbosity=0, interactive=False)
+        try:
+            with override_settings(ROOT_URLCONF="bench.urls"):
+                ms, steps = profile_page(name, requests=min(requests, 100), top=8)
+        finally:
+            teardown_databases(databases, verbosity=0)
+        self.stdout.write(profile_table(name, ms, steps))
 
     def _run_once(self, requests, stages):
         # No setup_test_environment(): its template instrumentation (for the test client's
