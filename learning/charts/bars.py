@@ -98,19 +98,10 @@ def column_chart(
     as readiness at each session). Labels sit under the columns, wrapped; None draws no column."""
     if not labels or len(labels) != len(values):
         raise ValueError("A column chart needs one value for each label.")
-    axes = TimeAxes.fit(
-        labels,
-        minimum=minimum,
-        maximum=maximum,
-        width=width,
-        axis_width=44,
-        right_pad=8,
-        plot_height=plot_height,
-    )
+    axes = TimeAxes.fit(labels, (minimum, maximum), (width, plot_height), margins=(44, 8))
     bottom = axes.bottom
     drawing = Drawing(width, bottom + plot_height + 20)
-    for tick in ticks(minimum, maximum, step):
-        axes.tick(drawing, axes.y_for(tick), f"{number(tick)}{suffix}")
+    axes.draw_scale(drawing, step, suffix, clamp=False)
     column_width = min(axes.slot * 0.6, 60)
     for index, value in enumerate(values):
         axes.label(drawing, index)

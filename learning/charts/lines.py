@@ -2,7 +2,7 @@
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect
 
-from .style import FONT_SIZE, SERIES_COLOURS, TEXT, Series, TimeAxes, number, text, ticks
+from .style import FONT_SIZE, SERIES_COLOURS, TEXT, Series, TimeAxes, text
 
 
 def _check(labels: list[str], series: list[Series]) -> None:
@@ -89,20 +89,11 @@ def line_chart(
     means "equal" (1 for a ratio, 0 for a gap). Points are labelled to `places` decimal
     places. None leaves a gap in the line."""
     _check(labels, series)
-    axes = TimeAxes.fit(
-        labels,
-        minimum=minimum,
-        maximum=maximum,
-        width=width,
-        axis_width=52,
-        right_pad=12,
-        plot_height=plot_height,
-    )
+    axes = TimeAxes.fit(labels, (minimum, maximum), (width, plot_height), margins=(52, 12))
     legend = 22 if len(series) > 1 else 0
     height = axes.bottom + plot_height + 24 + legend
     drawing = Drawing(width, height)
-    for tick in ticks(minimum, maximum, step):
-        axes.tick(drawing, axes.y_for(axes.clamp(tick)), f"{number(tick)}{suffix}")
+    axes.draw_scale(drawing, step, suffix, clamp=True)
     for index in range(len(labels)):
         axes.label(drawing, index)
     _reference(drawing, axes, reference, reference_label)

@@ -65,14 +65,14 @@ class TimeAxes:
     def fit(
         cls,
         labels: list[str],
+        scale: tuple[float, float],
+        size: tuple[int, int],
         *,
-        minimum: float,
-        maximum: float,
-        width: int,
-        axis_width: int,
-        right_pad: int,
-        plot_height: int,
+        margins: tuple[int, int],
     ) -> "TimeAxes":
+        """Axes for `labels` on the scale (minimum, maximum), `size` (width, plot height)
+        units, with `margins` (the value scale's width on the left, the gap on the right)."""
+        (minimum, maximum), (width, plot_height), (axis_width, right_pad) = scale, size, margins
         slot = (width - axis_width - right_pad) / len(labels)
         wrapped = [simpleSplit(str(label), FONT, SMALL_FONT_SIZE, slot - 6) for label in labels]
         return cls(wrapped, minimum, maximum, width, axis_width, right_pad, plot_height)
@@ -99,10 +99,13 @@ class TimeAxes:
         share = (value - self.minimum) / (self.maximum - self.minimum)
         return self.bottom + share * self.plot_height
 
-    def tick(self, drawing: Drawing, y: float, label: str) -> None:
-        """One grid line across the plot at `y`, with its figure on the scale."""
-        drawing.add(Line(self.axis_width, y, self.right, y, strokeColor=GRID, strokeWidth=1))
-        drawing.add(text(self.axis_width - 6, y - 4, label, anchor="end"))
+    def draw_scale(self, drawing: Drawing, step: float, suffix: str, *, clamp: bool) -> None:
+        """A grid line across the plot at each figure on the scale, with the figure beside it
+        (`clamp`: placed as a value on the chart is, never past the ends of the scale)."""
+        for tick in ticks(self.minimum, self.maximum, step):
+            y = self.y_for(self.clamp(tick) if clamp else tick)
+            drawing.add(Line(self.axis_width, y, self.right, y, strokeColor=GRID, strokeWidth=1))
+            drawing.add(text(self.axis_width - 6, y - 4, f"{number(tick)}{suffix}", anchor="end"))
 
     def label(self, drawing: Drawing, index: int) -> None:
         """The wrapped label under slot `index`."""
