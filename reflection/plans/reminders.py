@@ -11,14 +11,8 @@ from datetime import date, datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import (
-    OPEN_STATUSES,
-    ActionMilestone,
-    BoardAction,
-    Commitment,
-    Milestone,
-    SentReminder,
-)
+from .kinds import PLAN_ITEM_KINDS
+from .models import SentReminder
 from .tasks import send_plan_reminder
 
 WINDOW = timedelta(days=7)
@@ -32,55 +26,14 @@ class Due:
     recipient_id: int
 
 
-ACTIVE_OWNER = {"is_active": True, "user__is_active": True}
-
-
-def _prefixed(prefix: str, conditions: dict) -> dict:
-    return {f"{prefix}__{name}": value for name, value in conditions.items()}
-
-
 def due_items(today: date) -> list[Due]:
-    """Everything open that falls due by a week from today, with who to remind (4 queries)."""
+    """Everything open that falls due by a week from today, with who to remind (one query a
+    kind of plan item)."""
     horizon = today + WINDOW
     return [
-        Due(kind, pk, due, user)
-        for kind, rows in (
-            (
-                "plans.commitment",
-                Commitment.objects.filter(
-                    status__in=OPEN_STATUSES,
-                    due_date__lte=horizon,
-                    **_prefixed("owner", ACTIVE_OWNER),
-                ).values_list("pk", "due_date", "owner__user_id"),
-            ),
-            (
-                "plans.milestone",
-                Milestone.objects.filter(
-                    completed_at__isnull=True,
-                    due_date__lte=horizon,
-                    commitment__status__in=OPEN_STATUSES,
-                    **_prefixed("commitment__owner", ACTIVE_OWNER),
-                ).values_list("pk", "due_date", "commitment__owner__user_id"),
-            ),
-            (
-                "plans.action",
-                BoardAction.objects.filter(
-                    status__in=OPEN_STATUSES,
-                    due_date__lte=horizon,
-                    **_prefixed("owner", ACTIVE_OWNER),
-                ).values_list("pk", "due_date", "owner__user_id"),
-            ),
-            (
-                "plans.action_milestone",
-                ActionMilestone.objects.filter(
-                    completed_at__isnull=True,
-                    due_date__lte=horizon,
-                    action__status__in=OPEN_STATUSES,
-                    **_prefixed("action__owner", ACTIVE_OWNER),
-                ).values_list("pk", "due_date", "action__owner__user_id"),
-            ),
-        )
-        for pk, due, user in rows
+        Due(kind.key, pk, due, user)
+        for kind in PLAN_ITEM_KINDS.values()
+        for pk, due, user in kind.due_by(horizon)
     ]
 
 

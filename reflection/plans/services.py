@@ -4,13 +4,16 @@ Each is atomic, validates with `full_clean()` and is safe to call twice: a doubl
 returns what the first one made instead of making it again.
 """
 
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from learning.models import Board, Membership
 
+from .kinds import ACTION, ACTION_MILESTONE, COMMITMENT, MILESTONE, PlanItem, PlanItemKind
 from .models import (
     ActionMilestone,
     AppraisalNote,
@@ -18,64 +21,63 @@ from .models import (
     ChairReview,
     Commitment,
     CommitmentUpdate,
-    CompetencyDomain,
     Milestone,
     MilestoneBase,
 )
 
+if TYPE_CHECKING:
+    from modules.models import ModulePage
+
 # A second identical submission within this window is treated as the same one.
 DOUBLE_SUBMIT_WINDOW = timedelta(minutes=10)
 
-COMMITMENT_FIELDS = (
-    "title",
-    "description",
-    "area",
-    "competency_domain",
-    "success_measure",
-    "due_date",
-    "status",
-    "explanation",
-)
+# What a member writes on a commitment: the form's fields, so the two never disagree.
+COMMITMENT_FIELDS = COMMITMENT.fields
+
+
+def _check_fields(kind: PlanItemKind, fields: Mapping[str, Any]) -> None:
+    unknown = set(fields) - set(kind.fields)
+    if unknown:
+        raise TypeError(f"Cannot change {sorted(unknown)}")
+
+
+def _item_change(kind: PlanItemKind, item: PlanItem, changes: Mapping[str, Any]) -> Any:
+    """Changes the fields a person may write on a commitment or a board action."""
+    _check_fields(kind, changes)
+    item = kind.model.objects.select_for_update().get(pk=item.pk)
+    for name, value in changes.items():
+        setattr(item, name, value)
+    item.full_clean()
+    item.save()
+    return item
 
 
 @transaction.atomic
 def commitment_create(
     *,
     owner: Membership,
-    title: str,
-    area: int,
-    success_measure: str,
-    due_date: date,
-    description: str = "",
-    competency_domain: str = CompetencyDomain.EQUALITY,
-    status: str = "planned",
-    explanation: str = "",
     share: bool = True,
     origin: str = Commitment.Origin.SCRATCH,
-    module=None,
+    module: "ModulePage | None" = None,
+    **fields: Any,
 ) -> Commitment:
-    """Makes a commitment for a board member, shared with the chair unless kept as a draft."""
+    """Makes a commitment for a board member, shared with the chair unless kept as a draft.
+    `fields` are those of `COMMITMENT_FIELDS`; those left out take the model's defaults."""
+    _check_fields(COMMITMENT, fields)
     recent = Commitment.objects.filter(
         owner=owner,
-        title=title,
-        description=description,
+        title=fields.get("title"),
+        description=fields.get("description", ""),
         created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
     ).first()
     if recent is not None:
         return recent
     commitment = Commitment(
         owner=owner,
-        title=title,
-        description=description,
-        area=area,
-        competency_domain=competency_domain,
-        success_measure=success_measure,
-        due_date=due_date,
-        status=status,
-        explanation=explanation,
         origin=origin,
         module=module,
         shared_at=timezone.now() if share else None,
+        **fields,
     )
     commitment.full_clean()
     commitment.save()
@@ -83,17 +85,9 @@ def commitment_create(
 
 
 @transaction.atomic
-def commitment_change(*, commitment: Commitment, **changes) -> Commitment:
+def commitment_change(*, commitment: Commitment, **changes: Any) -> Commitment:
     """Changes the owner's own commitment; only the fields a member may edit."""
-    unknown = set(changes) - set(COMMITMENT_FIELDS)
-    if unknown:
-        raise TypeError(f"Cannot change {sorted(unknown)}")
-    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
-    for name, value in changes.items():
-        setattr(commitment, name, value)
-    commitment.full_clean()
-    commitment.save()
-    return commitment
+    return _item_change(COMMITMENT, commitment, changes)
 
 
 @transaction.atomic
@@ -108,17 +102,24 @@ def commitment_share(*, commitment: Commitment, share: bool) -> Commitment:
     return commitment
 
 
-def _milestone_add(model: type[MilestoneBase], *, parent_field: str, parent, title, due_date):
-    existing = model.objects.filter(**{parent_field: parent, "title": title}).first()
+@transaction.atomic
+def plan_milestone_add(
+    *, kind: PlanItemKind, parent: Commitment | BoardAction, title: str, due_date: date
+) -> Any:
+    """Adds a milestone of `kind` (a commitment's or an action's), due on or before its
+    parent; the same one twice is one."""
+    existing = kind.model.objects.filter(**{kind.parent_field: parent, "title": title}).first()
     if existing is not None and existing.due_date == due_date:
         return existing
-    milestone = model(**{parent_field: parent}, title=title, due_date=due_date)
+    milestone = kind.model(**{kind.parent_field: parent}, title=title, due_date=due_date)
     milestone.full_clean()
     milestone.save()
     return milestone
 
 
-def _milestone_set_done(milestone: MilestoneBase, done: bool) -> MilestoneBase:
+@transaction.atomic
+def plan_milestone_set_done(*, milestone: MilestoneBase, done: bool) -> Any:
+    """Marks a milestone of either kind done (keeping the first time it was marked) or not."""
     milestone = type(milestone).objects.select_for_update().get(pk=milestone.pk)
     if done and milestone.completed_at is None:
         milestone.completed_at = timezone.now()
@@ -131,15 +132,13 @@ def _milestone_set_done(milestone: MilestoneBase, done: bool) -> MilestoneBase:
 @transaction.atomic
 def milestone_add(*, commitment: Commitment, title: str, due_date: date) -> Milestone:
     """Adds a milestone, due on or before the commitment; the same one twice is one."""
-    return _milestone_add(
-        Milestone, parent_field="commitment", parent=commitment, title=title, due_date=due_date
-    )
+    return plan_milestone_add(kind=MILESTONE, parent=commitment, title=title, due_date=due_date)
 
 
 @transaction.atomic
 def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
     """Marks a milestone done (keeping the first time it was marked) or not done."""
-    return _milestone_set_done(milestone, done)
+    return plan_milestone_set_done(milestone=milestone, done=done)
 
 
 @transaction.atomic
@@ -226,29 +225,18 @@ def board_action_create(
 
 
 @transaction.atomic
-def board_action_change(*, action: BoardAction, **changes) -> BoardAction:
+def board_action_change(*, action: BoardAction, **changes: Any) -> BoardAction:
     """Changes an action in the board's plan (the chair or its owner)."""
-    allowed = {"title", "description", "owner", "due_date", "status", "explanation"}
-    unknown = set(changes) - allowed
-    if unknown:
-        raise TypeError(f"Cannot change {sorted(unknown)}")
-    action = BoardAction.objects.select_for_update().get(pk=action.pk)
-    for name, value in changes.items():
-        setattr(action, name, value)
-    action.full_clean()
-    action.save()
-    return action
+    return _item_change(ACTION, action, changes)
 
 
 @transaction.atomic
 def action_milestone_add(*, action: BoardAction, title: str, due_date: date) -> ActionMilestone:
     """Adds a milestone to a board action, due on or before the action."""
-    return _milestone_add(
-        ActionMilestone, parent_field="action", parent=action, title=title, due_date=due_date
-    )
+    return plan_milestone_add(kind=ACTION_MILESTONE, parent=action, title=title, due_date=due_date)
 
 
 @transaction.atomic
 def action_milestone_set_done(*, milestone: ActionMilestone, done: bool) -> ActionMilestone:
     """Marks a board action's milestone done or not done."""
-    return _milestone_set_done(milestone, done)
+    return plan_milestone_set_done(milestone=milestone, done=done)

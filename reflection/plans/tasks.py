@@ -1,5 +1,7 @@
 """Background work for plans: the reminder emails. Safe to run twice."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -12,45 +14,35 @@ from django_tasks import task
 
 from learning import email_choices
 
-from .models import ActionMilestone, BoardAction, Commitment, Milestone, SentReminder
+from .kinds import PLAN_ITEM_KINDS
+from .models import SentReminder
 
 
-def _subject_of(reminder: SentReminder):
-    """(what, title, link, still open) for the object a reminder is about, or None if gone."""
-    kind, pk = reminder.kind, reminder.object_id
-    if kind == "plans.commitment":
-        item = Commitment.objects.filter(pk=pk).first()
-        return item and (
-            _("commitment"),
-            item.title,
-            reverse("plans:commitment_detail", args=[pk]),
-            item.is_open,
-        )
-    if kind == "plans.milestone":
-        item = Milestone.objects.select_related("commitment").filter(pk=pk).first()
-        return item and (
-            _("milestone"),
-            item.title,
-            reverse("plans:commitment_detail", args=[item.commitment_id]),
-            not item.done and item.commitment.is_open,
-        )
-    if kind == "plans.action":
-        item = BoardAction.objects.filter(pk=pk).first()
-        return item and (
-            _("board action"),
-            item.title,
-            reverse("plans:action_detail", args=[pk]),
-            item.is_open,
-        )
-    if kind == "plans.action_milestone":
-        item = ActionMilestone.objects.select_related("action").filter(pk=pk).first()
-        return item and (
-            _("board action milestone"),
-            item.title,
-            reverse("plans:action_detail", args=[item.action_id]),
-            not item.done and item.action.is_open,
-        )
-    return None
+@dataclass(frozen=True)
+class ReminderSubject:
+    """What a reminder email says about its item, and whether it is still worth sending."""
+
+    what: str
+    title: str
+    path: str
+    still_open: bool
+
+
+def _subject_of(reminder: SentReminder) -> ReminderSubject | None:
+    """The item a reminder is about, as its email describes it, or None if it is gone."""
+    kind = PLAN_ITEM_KINDS.get(reminder.kind)
+    if kind is None:
+        return None
+    related = [kind.parent_field] if kind.parent else []
+    item = kind.model.objects.select_related(*related).filter(pk=reminder.object_id).first()
+    if item is None:
+        return None
+    return ReminderSubject(
+        what=str(kind.noun),
+        title=item.title,
+        path=reverse(kind.detail_url, args=[kind.page_pk(item)]),
+        still_open=kind.is_open(item),
+    )
 
 
 @task()
@@ -70,20 +62,19 @@ def send_plan_reminder(reminder_id: int) -> bool:
         reminder.emailed_at = timezone.now()
         reminder.save(update_fields=["emailed_at"])
         about = _subject_of(reminder)
-        if not about or not about[3] or not reminder.recipient.is_active:
+        if about is None or not about.still_open or not reminder.recipient.is_active:
             return False
-        what, title, path, _open = about
         overdue = reminder.due_date < timezone.localdate()
         choice = email_choices.OVERDUE if overdue else email_choices.DUE_SOON
         if choice not in email_choices.kinds_on(reminder.recipient):
             return False  # the person turned these emails off on "Your account"
         context = {
             "name": reminder.recipient.first_name or reminder.recipient.email,
-            "what": what,
-            "title": title,
+            "what": about.what,
+            "title": about.title,
             "due": date_format(reminder.due_date, "j F Y"),
             "overdue": overdue,
-            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + about.path,
             "choices_url": email_choices.choices_url(),
         }
         if overdue:
