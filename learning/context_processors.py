@@ -1,25 +1,25 @@
 """Template context every page needs: the navigation and the person's boards."""
 
-from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext as _
-from wagtail import hooks
+from dataclasses import replace
 
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from .extension_points import NavLink, nav_links
 from .selectors import current_membership, memberships_for_request
 
 
-def _nav_links(request):
+def _nav_links(request: HttpRequest) -> list[NavLink]:
     if not request.user.is_authenticated:
         return []
-    links = [{"url": reverse("member_home"), "label": _("My board development"), "order": 0}]
-    for hook in hooks.get_hooks("boardready_nav_links"):
-        links.extend(hook(request))
-    links.sort(key=lambda link: link.get("order", 50))
-    for link in links:
-        link["current"] = request.path == link["url"] or (
-            link["url"] != "/" and request.path.startswith(link["url"]) and link.get("prefix", True)
+    return [
+        replace(
+            link,
+            current=request.path == link.url
+            or (link.url != "/" and request.path.startswith(link.url) and link.prefix),
         )
-    return links
+        for link in nav_links(request)
+    ]
 
 
 def boardready(request):

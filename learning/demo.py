@@ -1,8 +1,9 @@
 """Demo people and boards for `manage.py seed_demo`. Every step is idempotent.
 
-Other areas add their own demo data through the `boardready_seed_demo` hook: a function taking
-the `DemoPeople` made here, registered in that app's `wagtail_hooks.py` with
-`@hooks.register("boardready_seed_demo", order=N)` (people first, then content, then activity).
+Other areas add their own demo data through the SEED_DEMO hook of `learning.extension_points`:
+a function registered in that app's `wagtail_hooks.py` with `@hooks.register(SEED_DEMO)` that
+returns a `DemoStep` whose `seed` takes the `DemoPeople` made here. The steps run in that
+module's DEMO_ORDER (people first, then content, then activity).
 """
 
 import base64

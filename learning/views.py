@@ -14,12 +14,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
-from wagtail import hooks
 
 from learning.audit.models import AuditEvent
 from learning.audit.services import audit_record
 
 from . import forms, mfa
+from .extension_points import home_sections
 from .models import Invitation
 from .permissions import access_membership
 from .selectors import SESSION_BOARD_KEY, current_membership, memberships_for_request
@@ -143,13 +143,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 @login_required
 def member_home(request):
     """'My board development': the person's boards, and whatever each area adds below."""
-    membership = current_membership(request)
-    sections = []
-    for hook in hooks.get_hooks("boardready_home_sections"):
-        section = hook(request, membership)
-        if section:
-            sections.append(section)
-    sections.sort(key=lambda section: section.get("order", 50))
+    sections = home_sections(request, current_membership(request))
     return render(
         request,
         "learning/member_home.html",

@@ -1,7 +1,11 @@
-"""Registers the board domain's admin screens in the Wagtail admin (staff only)."""
+"""Registers the board domain's admin screens in the Wagtail admin (staff only), and the home
+link at the head of the navigation."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -9,6 +13,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .extension_points import NAV_LINKS, NavLink
 from .models import Board, Invitation, Membership, Organisation
 from .services import appointment_check, seat_appoint, seat_end
 
@@ -145,3 +150,9 @@ class BoardsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_boards_group():
     return BoardsGroup()
+
+
+@hooks.register(NAV_LINKS)
+def home_nav_link(request: HttpRequest) -> list[NavLink]:
+    """The person's home, first in the header for everyone signed in."""
+    return [NavLink(key="home", url=reverse("member_home"), label=gettext("My board development"))]

@@ -1,10 +1,22 @@
 """Registers the content snippets, the home section, navigation links and demo content."""
 
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from learning.demo import DemoPeople
+from learning.extension_points import (
+    HOME_SECTIONS,
+    NAV_LINKS,
+    SEED_DEMO,
+    DemoStep,
+    HomeSection,
+    NavLink,
+)
+from learning.models import Membership
 
 from .models import AssuranceQuestion, GlossaryPage, LexiconTerm, ModuleIndexPage
 from .progress import progress_for_request
@@ -40,33 +52,39 @@ class ContentGroup(SnippetViewSetGroup):
 register_snippet(ContentGroup)
 
 
-@hooks.register("boardready_home_sections")
-def reading_section(request, membership):
+@hooks.register(HOME_SECTIONS)
+def reading_section(request: HttpRequest, membership: Membership | None) -> HomeSection | None:
     rows = module_rows(request.user, progress=progress_for_request(request))
     if not rows:
         return None
-    return {
-        "template": "modules/home_section.html",
-        "order": 10,
-        "rows": rows,
-        "done": sum(1 for row in rows if row.complete),
-        "index_url": content_urls(request).get(ModuleIndexPage),  # cached for the navigation
-    }
+    return HomeSection(
+        key="reading",
+        template="modules/home_section.html",
+        context={
+            "rows": rows,
+            "done": sum(1 for row in rows if row.complete),
+            "index_url": content_urls(request).get(ModuleIndexPage),  # cached for the navigation
+        },
+    )
 
 
-@hooks.register("boardready_nav_links")
-def content_links(request):
+@hooks.register(NAV_LINKS)
+def content_links(request: HttpRequest) -> list[NavLink]:
     urls = content_urls(request)
-    links = [(ModuleIndexPage, _("Modules"), 10), (GlossaryPage, _("Glossary"), 11)]
+    links = [("modules", ModuleIndexPage, _("Modules")), ("glossary", GlossaryPage, _("Glossary"))]
     return [
-        {"url": urls[model], "label": label, "order": order}
-        for model, label, order in links
+        NavLink(key=key, url=urls[model], label=label)
+        for key, model, label in links
         if urls.get(model)
     ]
 
 
-@hooks.register("boardready_seed_demo", order=10)
-def seed_content(people):
+def seed_content(people: DemoPeople) -> None:
     from .content_loader import load_content
 
     load_content()
+
+
+@hooks.register(SEED_DEMO)
+def content_demo_step() -> DemoStep:
+    return DemoStep(key="content", seed=seed_content)

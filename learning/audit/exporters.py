@@ -2,16 +2,24 @@
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from learning.models import EmailOptOut, Invitation, Membership, RecoveryCode, SecondFactorReset
+from learning.extension_points import PersonalData
+from learning.models import (
+    EmailOptOut,
+    Invitation,
+    Membership,
+    RecoveryCode,
+    SecondFactorReset,
+    User,
+)
 
 from .models import AuditEvent, UserSession
 from .personal_data import covers, export_rows
 
 
 @covers("learning.User", "learning.Membership", "learning.Invitation", "learning.EmailOptOut")
-def account_personal_data(user) -> dict:
+def account_personal_data(user: User) -> PersonalData:
     memberships = Membership.objects.filter(user=user).select_related("board__organisation")
-    return {
+    sections = {
         "Account": {
             "email": user.email,
             "first_name": user.first_name,
@@ -55,6 +63,7 @@ def account_personal_data(user) -> dict:
             EmailOptOut.objects.filter(user=user).values_list("kind", flat=True)
         ),
     }
+    return PersonalData(key="account", sections=sections)
 
 
 @covers(
@@ -64,9 +73,9 @@ def account_personal_data(user) -> dict:
     "otp_static.StaticDevice",
     "learning.SecondFactorReset",
 )
-def security_personal_data(user) -> dict:
+def security_personal_data(user: User) -> PersonalData:
     # Device secrets and recovery codes are never exported: only whether they exist.
-    return {
+    sections = {
         "Sign-in security": {
             "authenticator_app": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
             "recovery_codes_left": RecoveryCode.objects.filter(device__user=user).count(),
@@ -88,11 +97,15 @@ def security_personal_data(user) -> dict:
             for event in AuditEvent.objects.filter(actor=user).exclude(subject_user=user)
         ],
     }
+    return PersonalData(key="security", sections=sections)
 
 
 @covers("modules.ModuleProgress")
-def module_progress_personal_data(user) -> dict:
+def module_progress_personal_data(user: User) -> PersonalData:
     from modules.models import ModuleProgress
 
     progress = ModuleProgress.objects.filter(user=user).select_related("page")
-    return {"Module progress": export_rows(progress, exclude=("id", "user"))}
+    return PersonalData(
+        key="module_progress",
+        sections={"Module progress": export_rows(progress, exclude=("id", "user"))},
+    )

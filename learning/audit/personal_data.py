@@ -1,13 +1,13 @@
 """Everything BoardReady holds about a person, gathered from every area, and erasure.
 
-Each area registers, with the Wagtail hook `boardready_personal_data`, a function
-`fn(user) -> {"section name": data}` decorated with `@covers("app.Model", ...)`, naming
-every model of theirs that links to a user. `tests/security/test_personal_data.py` fails when
-a model with a link to the user model is covered by no exporter.
+Each area registers, on the PERSONAL_DATA hook of `learning.extension_points`, a function
+`fn(user) -> PersonalData(key, {"section name": data})` decorated with `@covers("app.Model",
+...)`, naming every model of theirs that links to a user. `tests/security/test_personal_data.py`
+fails when a model with a link to the user model is covered by no exporter.
 
 Areas that must keep something when a person is erased (anonymised answers that closed
-rounds' aggregates rely on) register `boardready_erase_person`: `fn(user)`, run before the
-account is deleted.
+rounds' aggregates rely on) register on ERASE_PERSON a function returning an `Eraser`, whose
+`erase(user)` runs before the account is deleted.
 """
 
 from collections.abc import Callable, Iterable
@@ -17,11 +17,10 @@ from django.db import models, transaction
 from django.utils import timezone
 from wagtail import hooks
 
+from learning.extension_points import PERSONAL_DATA, erasers, personal_data
+
 from .models import AuditEvent
 from .services import audit_record, sessions_end_for_user
-
-EXPORT_HOOK = "boardready_personal_data"
-ERASE_HOOK = "boardready_erase_person"
 
 # Apps whose links to users are editorial records of the content team, not data about board
 # members: page ownership and locks, revisions, log entries, comments, uploads, editing
@@ -40,7 +39,7 @@ def covers(*labels: str) -> Callable:
 
 
 def exporters() -> list[Callable]:
-    return list(hooks.get_hooks(EXPORT_HOOK))
+    return list(hooks.get_hooks(PERSONAL_DATA))
 
 
 def covered_labels() -> set[str]:
@@ -73,8 +72,8 @@ def export_rows(queryset: Iterable[models.Model], *, exclude: Iterable[str] = ()
 def personal_data_for(user) -> dict:
     """Everything held about `user`, section by section, ready for JSON."""
     sections = {}
-    for fn in exporters():
-        sections.update(fn(user))
+    for part in personal_data(user):
+        sections.update(part.sections)
     return {
         "about": "Everything BoardReady holds about you.",
         "person": user.email,
@@ -88,8 +87,8 @@ def person_erase(*, user, actor=None, request=None) -> None:
     """Erases a person: each area's erase hooks run, then their sessions, sign-in records and
     account (and with it, through the database, every row that belongs to them) are deleted.
     Audit entries that named them stay, with the name removed."""
-    for fn in hooks.get_hooks(ERASE_HOOK):
-        fn(user)
+    for eraser in erasers():
+        eraser.erase(user)
     sessions_end_for_user(user=user)
     email = user.email.lower()
     for model in (AccessAttempt, AccessFailureLog, AccessLog):

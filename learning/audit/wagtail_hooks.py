@@ -6,13 +6,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from learning.extension_points import PERSONAL_DATA
+
 from .exporters import (
     account_personal_data,
     module_progress_personal_data,
     security_personal_data,
 )
 from .models import AuditEvent
-from .personal_data import EXPORT_HOOK
 
 
 class SuperuserReadOnlyPolicy(BasePermissionPolicy):
@@ -58,6 +59,6 @@ def register_audit_log():
     return AuditEventViewSet("audit_log")
 
 
-hooks.register(EXPORT_HOOK, account_personal_data)
-hooks.register(EXPORT_HOOK, security_personal_data)
-hooks.register(EXPORT_HOOK, module_progress_personal_data)
+hooks.register(PERSONAL_DATA, account_personal_data)
+hooks.register(PERSONAL_DATA, security_personal_data)
+hooks.register(PERSONAL_DATA, module_progress_personal_data)

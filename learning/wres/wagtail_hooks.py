@@ -1,34 +1,35 @@
 """Registers the WRES workbook with the shared pages: navigation, personal data and demo data."""
 
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from learning.audit.personal_data import covers, export_rows
+from learning.demo import DemoPeople
+from learning.extension_points import NAV_LINKS, PERSONAL_DATA, SEED_DEMO, DemoStep, NavLink
 from learning.selectors import current_membership
 
 from .demo import seed_wres
-from .models import WresYear
+from .personal_data import wres_personal_data
 
 
-@hooks.register("boardready_nav_links")
-def wres_nav_link(request):
+@hooks.register(NAV_LINKS)
+def wres_nav_link(request: HttpRequest) -> list[NavLink]:
     """ "Race equality data" for anyone on a board, for the board they have chosen."""
     membership = current_membership(request)
     if membership is None:
         return []
     url = reverse("wres:workbook", args=[membership.board_id])
-    return [{"url": url, "label": _("Race equality data"), "order": 60}]
+    return [NavLink(key="wres", url=url, label=_("Race equality data"))]
 
 
-@hooks.register("boardready_personal_data")
-@covers("wres.WresYear")
-def wres_personal_data(user):
-    """The figures are the organisation's; all that is the person's is who last saved a year."""
-    years = WresYear.objects.filter(updated_by=user).select_related("organisation")
-    return {"WRES figures you last saved": export_rows(years, exclude=["updated_by"])}
+hooks.register(PERSONAL_DATA, wres_personal_data)
 
 
-@hooks.register("boardready_seed_demo", order=60)
-def seed_wres_demo(people):
+def seed_wres_demo(people: DemoPeople) -> None:
     seed_wres(people)
+
+
+@hooks.register(SEED_DEMO)
+def wres_demo_step() -> DemoStep:
+    return DemoStep(key="wres", seed=seed_wres_demo)

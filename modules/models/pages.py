@@ -6,12 +6,12 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks as wagtail_blocks
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from learning.extension_points import ModulePanel, module_page_panels
 from modules.areas import GoodPracticeAreasField, area_labels
 from modules.blocks import ModuleBodyBlock
 from modules.reading import minutes_for, words_in_body
@@ -211,16 +211,11 @@ class ModulePage(Page):
             {GlossaryPage: linker.glossary_url or None},
         )
         context["progress"] = getattr(request, "module_progress", None)
-        panels = [
-            panel
-            for hook in hooks.get_hooks("boardready_module_page_panels")
-            if (panel := hook(request, self))
-        ]
-        context["panels"] = sorted(panels, key=lambda panel: panel.get("order", 50))
+        context["panels"] = module_page_panels(request, self)
         context["on_this_page"] = self.on_this_page(context["panels"])
         return context
 
-    def on_this_page(self, panels: list) -> list[tuple[str, str]]:
+    def on_this_page(self, panels: list[ModulePanel]) -> list[tuple[str, str]]:
         """(anchor, label) for the short "On this page" list at the top: the key terms and
         sources where the module has them, each panel that names an anchor, and the place to
         mark the module as read. Read from the body's raw blocks, so it costs no query."""
@@ -230,6 +225,6 @@ class ModulePage(Page):
             links.append(("key-terms", _("Key terms")))
         if "further_reading" in kinds:
             links.append(("sources", _("Sources")))
-        links.extend(panel["anchor"] for panel in panels if panel.get("anchor"))
+        links.extend(panel.anchor for panel in panels if panel.anchor)
         links.append(("reading-progress", _("Mark as read")))
         return links

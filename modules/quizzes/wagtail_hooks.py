@@ -1,7 +1,10 @@
-"""Registers knowledge checks: the admin snippet, the module page panel, the home section and
-the demo data."""
+"""Registers knowledge checks: the admin snippet, the module page panel, the home section, the
+demo data, the reminders and the personal data export."""
+
+from datetime import datetime
 
 from django.contrib import messages
+from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
@@ -9,11 +12,24 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from learning.audit.personal_data import covers, export_rows
-from learning.models import Role
+from learning.demo import DemoPeople
+from learning.extension_points import (
+    HOME_SECTIONS,
+    MODULE_PAGE_PANELS,
+    PERSONAL_DATA,
+    REMINDERS,
+    SEED_DEMO,
+    DemoStep,
+    HomeSection,
+    ModulePanel,
+    Reminder,
+)
+from learning.models import Membership, Role
+from modules.models import ModulePage
 
 from . import selectors
 from .models import Quiz
+from .personal_data import quizzes_personal_data
 
 
 class QuizViewSet(SnippetViewSet):
@@ -46,8 +62,8 @@ def keep_quizzes_with_attempts(request, instances):
     return redirect("wagtailsnippets_quizzes_quiz:list")
 
 
-@hooks.register("boardready_module_page_panels")
-def knowledge_check_panel(request, page):
+@hooks.register(MODULE_PAGE_PANELS)
+def knowledge_check_panel(request: HttpRequest, page: ModulePage) -> ModulePanel | None:
     """'Knowledge check: take it / your result / try again' on a module page with a live check."""
     quiz = getattr(page, "knowledge_check", None)
     if quiz is None or not quiz.live:
@@ -55,30 +71,30 @@ def knowledge_check_panel(request, page):
     standing = None
     if request.user.is_authenticated:
         standing = selectors.standing_on(request.user, quiz)
-    return {
-        "template": "quizzes/module_panel.html",
-        "order": 50,
-        "anchor": ("knowledge-check", _("Knowledge check")),
-        "quiz": quiz,
-        "standing": standing,
-    }
+    return ModulePanel(
+        key="knowledge_check",
+        template="quizzes/module_panel.html",
+        anchor=("knowledge-check", _("Knowledge check")),
+        context={"quiz": quiz, "standing": standing},
+    )
 
 
-@hooks.register("boardready_home_sections")
-def my_knowledge_checks(request, membership):
+@hooks.register(HOME_SECTIONS)
+def my_knowledge_checks(request: HttpRequest, membership: Membership | None) -> HomeSection:
     """'My knowledge checks' on the member's home, with the marking queue for facilitators."""
     facilitator = membership is not None and membership.role == Role.FACILITATOR
-    return {
-        "template": "quizzes/home_section.html",
-        "order": 30,
-        "attempts": selectors.with_lapsed_finished(selectors.attempts_of(request.user)[:5]),
-        "facilitator": facilitator,
-        "awaiting": selectors.awaiting_count(request.user) if facilitator else 0,
-    }
+    return HomeSection(
+        key="knowledge_checks",
+        template="quizzes/home_section.html",
+        context={
+            "attempts": selectors.with_lapsed_finished(selectors.attempts_of(request.user)[:5]),
+            "facilitator": facilitator,
+            "awaiting": selectors.awaiting_count(request.user) if facilitator else 0,
+        },
+    )
 
 
-@hooks.register("boardready_seed_demo", order=20)
-def seed_knowledge_checks(people):
+def seed_knowledge_checks(people: DemoPeople) -> None:
     """Loads the knowledge checks from modules/content/quizzes and a few Northbridge attempts."""
     from .demo import seed_demo_attempts
     from .loader import load_quizzes
@@ -87,8 +103,12 @@ def seed_knowledge_checks(people):
     seed_demo_attempts(people)
 
 
-@hooks.register("boardready_reminders")
-def finish_lapsed_knowledge_checks(now):
+@hooks.register(SEED_DEMO)
+def knowledge_checks_demo_step() -> DemoStep:
+    return DemoStep(key="knowledge_checks", seed=seed_knowledge_checks)
+
+
+def finish_lapsed_knowledge_checks(now: datetime) -> int:
     """Submits timed attempts whose time ran out, at their deadline. Sends no email."""
     from .services import finish_lapsed_attempts
 
@@ -96,37 +116,9 @@ def finish_lapsed_knowledge_checks(now):
     return 0
 
 
-@hooks.register("boardready_personal_data")
-@covers("quizzes.Attempt", "quizzes.AttemptAnswer")
-def quizzes_personal_data(user):
-    """The person's knowledge-check attempts with every answer, and the marks they gave."""
-    from .models import Attempt, AttemptAnswer
+@hooks.register(REMINDERS)
+def knowledge_checks_reminder() -> Reminder:
+    return Reminder(key="knowledge_checks", send=finish_lapsed_knowledge_checks)
 
-    attempts = (
-        Attempt.objects.filter(user=user)
-        .select_related("quiz")
-        .prefetch_related("answers__options")
-        .order_by("started_at")
-    )
-    return {
-        "Your knowledge-check attempts": [
-            {
-                **export_rows([attempt], exclude=["user"])[0],
-                "answers": [
-                    {
-                        **export_rows([answer], exclude=["attempt", "question", "marked_by"])[0],
-                        "options": export_rows(
-                            answer.options.all(), exclude=["attempt_answer", "answer"]
-                        ),
-                    }
-                    for answer in attempt.answers.all()
-                ],
-            }
-            for attempt in attempts
-        ],
-        # As a marker, only what the person wrote: never the member's own answer text.
-        "Free-text answers you marked": export_rows(
-            AttemptAnswer.objects.filter(marked_by=user).select_related("attempt__quiz"),
-            exclude=["free_text", "text", "explanation", "question", "marked_by", "flagged"],
-        ),
-    }
+
+hooks.register(PERSONAL_DATA, quizzes_personal_data)

@@ -1,8 +1,12 @@
-"""Registers the instrument editor, the member's links and section, and the demo data.
+"""Registers the instrument editor, the member's links and section, the reminders, the demo
+data, the personal data export and erasure.
 
 Responses, answers and scores get no admin screen: editors and staff never see them.
 """
 
+from datetime import datetime
+
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,10 +14,24 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from learning.audit.personal_data import covers, export_rows
-from learning.models import Role
+from learning.demo import DemoPeople
+from learning.extension_points import (
+    ERASE_PERSON,
+    HOME_SECTIONS,
+    NAV_LINKS,
+    PERSONAL_DATA,
+    REMINDERS,
+    SEED_DEMO,
+    DemoStep,
+    Eraser,
+    HomeSection,
+    NavLink,
+    Reminder,
+)
+from learning.models import Membership, Role
 
 from .models import Instrument
+from .personal_data import assessment_erase_person, assessment_personal_data
 
 
 class InstrumentViewSet(SnippetViewSet):
@@ -30,13 +48,13 @@ class InstrumentViewSet(SnippetViewSet):
 register_snippet(InstrumentViewSet)
 
 
-@hooks.register("boardready_nav_links")
-def assessment_link(request):
-    return [{"url": reverse("assessment:index"), "label": _("Self-assessment"), "order": 30}]
+@hooks.register(NAV_LINKS)
+def assessment_link(request: HttpRequest) -> list[NavLink]:
+    return [NavLink(key="assessment", url=reverse("assessment:index"), label=_("Self-assessment"))]
 
 
-@hooks.register("boardready_home_sections")
-def assessment_section(request, membership):
+@hooks.register(HOME_SECTIONS)
+def assessment_section(request: HttpRequest, membership: Membership | None) -> HomeSection | None:
     if membership is None or membership.role == Role.FACILITATOR:
         return None
     from .presentation import open_rounds_with_my_response
@@ -48,59 +66,37 @@ def assessment_section(request, membership):
     ]
     if not rounds:
         return None
-    return {"template": "assessment/home_section.html", "order": 30, "rounds": rounds}
+    return HomeSection(
+        key="assessment", template="assessment/home_section.html", context={"rounds": rounds}
+    )
 
 
-@hooks.register("boardready_reminders")
-def round_openings(now):
+def round_openings(now: datetime) -> int:
     """Emails each board whose round opened today (once: the round is stamped)."""
     from .services import round_openings_send
 
     return round_openings_send(now)
 
 
-@hooks.register("boardready_seed_demo", order=30)
-def seed_assessment(people):
+@hooks.register(REMINDERS)
+def assessment_reminder() -> Reminder:
+    return Reminder(key="assessment", send=round_openings)
+
+
+def seed_assessment(people: DemoPeople) -> None:
     from .demo import seed_demo
 
     seed_demo(people)
 
 
-@hooks.register("boardready_personal_data")
-@covers("assessment.Response", "assessment.Round", "assessment.RoundReminder")
-def assessment_personal_data(user):
-    """The person's self-assessment responses with answers and scores, and rounds they opened."""
-    from .models import Response, Round, RoundReminder
-
-    responses = (
-        Response.objects.filter(user=user)
-        .select_related("board", "version__instrument", "round")
-        .prefetch_related("answers", "scores")
-        .order_by("started_at")
-    )
-    return {
-        "Your self-assessments": [
-            {
-                **export_rows([response], exclude=["user"])[0],
-                "instrument": str(response.version.instrument),
-                "answers": export_rows(response.answers.all(), exclude=["response"]),
-                "scores": export_rows(response.scores.all(), exclude=["response"]),
-            }
-            for response in responses
-        ],
-        "Self-assessment rounds you opened": export_rows(
-            Round.objects.filter(opened_by=user).select_related("board", "version")
-        ),
-        "Reminders you sent for rounds": export_rows(
-            RoundReminder.objects.filter(sent_by=user).select_related("round"),
-            exclude=["sent_by"],
-        ),
-    }
+@hooks.register(SEED_DEMO)
+def assessment_demo_step() -> DemoStep:
+    return DemoStep(key="assessment", seed=seed_assessment)
 
 
-@hooks.register("boardready_erase_person")
-def assessment_erase_person(user):
-    """Keeps the person's answers behind closed rounds' figures, without the link to them."""
-    from .erasure import responses_detach_for_erasure
+hooks.register(PERSONAL_DATA, assessment_personal_data)
 
-    responses_detach_for_erasure(user=user)
+
+@hooks.register(ERASE_PERSON)
+def assessment_eraser() -> Eraser:
+    return Eraser(key="assessment", erase=assessment_erase_person)

@@ -6,6 +6,8 @@ member's data); the board actions they own; and the reminders sent to them.
 """
 
 from learning.audit.personal_data import covers, export_rows
+from learning.extension_points import PersonalData
+from learning.models import User
 
 from .models import (
     ActionMilestone,
@@ -29,10 +31,10 @@ from .models import (
     "plans.ActionMilestone",
     "plans.SentReminder",
 )
-def plans_personal_data(user) -> dict:
+def plans_personal_data(user: User) -> PersonalData:
     mine = Commitment.objects.filter(owner__user=user)
     actions = BoardAction.objects.filter(owner__user=user)
-    return {
+    sections = {
         "Development plan commitments": export_rows(
             mine.select_related("owner__board__organisation", "module")
         ),
@@ -59,3 +61,4 @@ def plans_personal_data(user) -> dict:
             SentReminder.objects.filter(recipient=user), exclude=["recipient"]
         ),
     }
+    return PersonalData(key="plans", sections=sections)

@@ -1,5 +1,9 @@
-"""Registers plans with Wagtail: the suggestions snippet, reminders, navigation, home and demo."""
+"""Registers plans with Wagtail: the suggestions snippet, reminders, navigation, home, demo and
+personal data."""
 
+from datetime import datetime
+
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -7,7 +11,19 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from learning.models import Role
+from learning.demo import DemoPeople
+from learning.extension_points import (
+    HOME_SECTIONS,
+    NAV_LINKS,
+    PERSONAL_DATA,
+    REMINDERS,
+    SEED_DEMO,
+    DemoStep,
+    HomeSection,
+    NavLink,
+    Reminder,
+)
+from learning.models import Membership, Role
 from learning.selectors import current_membership
 
 from .demo import seed_plans
@@ -31,38 +47,48 @@ class SuggestedCommitmentViewSet(SnippetViewSet):
 register_snippet(SuggestedCommitmentViewSet)
 
 
-@hooks.register("boardready_reminders")
-def plans_reminders(now):
+def plans_reminders(now: datetime) -> int:
     return plan_reminders_send(now)
 
 
-@hooks.register("boardready_nav_links")
-def plans_nav_links(request):
+@hooks.register(REMINDERS)
+def plans_reminder() -> Reminder:
+    return Reminder(key="plans", send=plans_reminders)
+
+
+@hooks.register(NAV_LINKS)
+def plans_nav_links(request: HttpRequest) -> list[NavLink]:
     membership = current_membership(request)
     if membership is None:
         return []
     if membership.role == Role.FACILITATOR:
         url = reverse("plans:board_plans", args=[membership.board_id])
-        return [{"url": url, "label": _("Commitments"), "order": 40}]
-    return [{"url": reverse("plans:my_plan"), "label": _("My plan"), "order": 40}]
+        return [NavLink(key="plans", url=url, label=_("Commitments"))]
+    return [NavLink(key="plans", url=reverse("plans:my_plan"), label=_("My plan"))]
 
 
-@hooks.register("boardready_home_sections")
-def plans_home_section(request, membership):
+@hooks.register(HOME_SECTIONS)
+def plans_home_section(request: HttpRequest, membership: Membership | None) -> HomeSection | None:
     if membership is None:
         return None
-    return {
-        "template": "plans/includes/home_section.html",
-        "order": 40,
-        "membership": membership,
-        "is_facilitator": membership.role == Role.FACILITATOR,
-        "summary": None if membership.role == Role.FACILITATOR else home_summary(membership),
-    }
+    return HomeSection(
+        key="plans",
+        template="plans/includes/home_section.html",
+        context={
+            "membership": membership,
+            "is_facilitator": membership.role == Role.FACILITATOR,
+            "summary": None if membership.role == Role.FACILITATOR else home_summary(membership),
+        },
+    )
 
 
-@hooks.register("boardready_seed_demo", order=40)
-def plans_seed_demo(people):
+def plans_seed_demo(people: DemoPeople) -> None:
     seed_plans(people)
 
 
-hooks.register("boardready_personal_data", plans_personal_data)
+@hooks.register(SEED_DEMO)
+def plans_demo_step() -> DemoStep:
+    return DemoStep(key="plans", seed=plans_seed_demo)
+
+
+hooks.register(PERSONAL_DATA, plans_personal_data)

@@ -1,7 +1,6 @@
 """The content loader: creates what is missing, keyed on slugs, and never overwrites."""
 
 import pytest
-from wagtail import hooks
 
 from modules.content_loader import load_content
 from modules.models import (
@@ -69,7 +68,8 @@ def test_a_deleted_index_page_is_made_again_without_duplicating_others(content):
     assert report.created == {"GlossaryPage": 1}
 
 
-def test_it_is_registered_as_demo_content_with_order_10():
+def test_it_is_registered_as_demo_content_first_after_the_people():
+    from learning.extension_points import DemoStep, demo_steps
     from modules.wagtail_hooks import seed_content
 
-    assert (seed_content, 10) in hooks._hooks["boardready_seed_demo"]
+    assert demo_steps()[0] == DemoStep(key="content", seed=seed_content)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from wagtail import hooks
 
+from learning.extension_points import MODULE_PAGE_PANELS, MODULE_PANEL_ORDER, ORDERS, ModulePanel
 from modules.content_loader import _block_id
 from modules.lexicon import lexicon_matcher
 from modules.models import LexiconTerm, ModuleProgress
@@ -180,21 +181,24 @@ def test_block_ids_are_the_same_in_every_fresh_database(content):
     assert ids == [_block_id("alpha", n) for n in range(len(ids))]
 
 
-def test_panels_from_other_apps_appear_after_the_body_in_order(client, content, settings):
+def test_panels_from_other_apps_appear_after_the_body_in_order(
+    client, content, settings, monkeypatch
+):
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], TEST_TEMPLATES]}
     ]
+    monkeypatch.setitem(ORDERS, MODULE_PAGE_PANELS, ["early", *MODULE_PANEL_ORDER, "late"])
 
     def late(request, page):
-        return {"template": "tests/panel.html", "order": 60, "text": "Second panel"}
+        return ModulePanel("late", "tests/panel.html", context={"text": "Second panel"})
 
     def early(request, page):
-        return {"template": "tests/panel.html", "order": 5, "text": f"Panel {page.slug}"}
+        return ModulePanel("early", "tests/panel.html", context={"text": f"Panel {page.slug}"})
 
     with (
-        hooks.register_temporarily("boardready_module_page_panels", late),
-        hooks.register_temporarily("boardready_module_page_panels", early),
-        hooks.register_temporarily("boardready_module_page_panels", lambda r, p: None),
+        hooks.register_temporarily(MODULE_PAGE_PANELS, late),
+        hooks.register_temporarily(MODULE_PAGE_PANELS, early),
+        hooks.register_temporarily(MODULE_PAGE_PANELS, lambda r, p: None),
     ):
         html = _main(client.get(module().url))
     assert html.index('id="sources"') < html.index("Panel alpha") < html.index("Second panel")

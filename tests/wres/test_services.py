@@ -55,7 +55,7 @@ def test_a_badly_written_year_is_refused(world):
 
 
 def test_the_person_who_saved_a_year_finds_it_in_their_personal_data(world):
-    from learning.wres.wagtail_hooks import wres_personal_data
+    from learning.wres.personal_data import wres_personal_data
 
     wres_year_save(
         organisation=world.board_a.organisation,

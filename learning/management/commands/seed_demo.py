@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from wagtail import hooks
 
 from learning.demo import DEMO_TOTP_KEY_BASE32, seed_people, sign_ins
 from learning.env import env_str
+from learning.extension_points import demo_steps
 
 
 class Command(BaseCommand):
@@ -16,9 +16,9 @@ class Command(BaseCommand):
             raise CommandError("seed_demo refuses to run under production settings.")
         password = env_str("DEMO_PASSWORD", "boardready-demo")
         people = seed_people(password)
-        # Each area adds its demo activity through this hook, in the order it was registered with.
-        for seeder in hooks.get_hooks("boardready_seed_demo"):
-            seeder(people)
+        # Each area adds its demo data through the SEED_DEMO hook, in DEMO_ORDER.
+        for step in demo_steps():
+            step.seed(people)
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Sign in at http://127.0.0.1:8000/"))
         self.stdout.write(f"Every demo account's password: {password}")
         for email in sign_ins():

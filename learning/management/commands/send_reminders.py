@@ -1,13 +1,15 @@
 """Sends every reminder that is due, from every area. Run it from cron (see the README).
 
-Each area registers a function on the `boardready_reminders` Wagtail hook: `fn(now) -> int`,
-the number of emails it sent or queued. Each function keeps its own record of what it has sent,
-so running this command twice, or every few minutes, never sends the same reminder twice.
+Each area registers a function on the REMINDERS hook (learning.extension_points) returning a
+`Reminder`, whose `send(now) -> int` gives the number of emails it sent or queued. Each keeps
+its own record of what it has sent, so running this command twice, or every few minutes, never
+sends the same reminder twice.
 """
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
-from wagtail import hooks
+
+from learning.extension_points import reminders
 
 
 class Command(BaseCommand):
@@ -16,6 +18,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         now = timezone.now()
         total = 0
-        for send in hooks.get_hooks("boardready_reminders"):
-            total += int(send(now) or 0)
+        for reminder in reminders():
+            total += int(reminder.send(now) or 0)
         self.stdout.write(f"Reminders sent: {total}")
