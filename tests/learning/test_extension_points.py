@@ -33,10 +33,20 @@ from learning.selectors import SESSION_BOARD_KEY
 STEPS = [(SEED_DEMO, DemoStep), (REMINDERS, Reminder), (ERASE_PERSON, Eraser)]
 
 
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker):
+    """The demo data, seeded once for the module's tests and rolled back after them."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
+def demo(_demo_once, db):
     """The demo data: every area's content and activity, on two boards with every role."""
-    call_command("seed_demo", stdout=io.StringIO())
 
 
 def _request(membership: Membership):
