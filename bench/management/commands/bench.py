@@ -90,7 +90,7 @@ class Command(BaseCommand):
         databases = setup_databases(verbosity=0, interactive=False)
         try:
             with override_settings(ROOT_URLCONF="bench.urls"):
-                ms, steps = profile_page(name, requests=min(requests, 100), top=8)
+                ms, steps = profile_page(name, requests=min(requests, 100), top=12)
         finally:
             teardown_databases(databases, verbosity=0)
         self.stdout.write(profile_table(name, ms, steps))
