@@ -9,9 +9,9 @@ from django.db import transaction
 
 from modules.models import ModulePage
 from modules.progress import progress_record_opened, progress_record_read
-from modules.quizzes.choices import QuestionType
+from modules.quizzes.demo import answer_every_question, mark_written_answers
 from modules.quizzes.models import Attempt, Quiz
-from modules.quizzes.services import attempt_answer, attempt_finish, attempt_mark, attempt_start
+from modules.quizzes.services import attempt_finish, attempt_start
 
 MODULE = "structural-racism"
 FACILITATOR = "facilitator@eastmoor.example"
@@ -26,18 +26,9 @@ def _finish(user, module, quiz, facilitator) -> None:
     progress_record_opened(user=user, page=module)
     progress_record_read(user=user, page=module)
     attempt = attempt_start(user=user, quiz=quiz)
-    for row in attempt.answers.prefetch_related("options"):
-        right = [option.pk for option in row.options.all() if option.correct]
-        if row.type == QuestionType.FREE_TEXT:
-            attempt_answer(attempt_answer=row, option_ids=[], free_text=WRITTEN)
-        else:
-            attempt_answer(
-                attempt_answer=row,
-                option_ids=right if row.type == QuestionType.MULTIPLE else right[:1],
-            )
+    answer_every_question(attempt, right=True, written=WRITTEN)
     attempt = attempt_finish(attempt=attempt)
-    for row in attempt.answers.filter(type=QuestionType.FREE_TEXT):
-        attempt_mark(attempt_answer=row, marker=facilitator, correct=True)
+    mark_written_answers(attempt, marker=facilitator, correct=True)
 
 
 @transaction.atomic

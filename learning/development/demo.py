@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from modules.models import ModulePage, ModuleProgress
 from modules.progress import progress_record_opened, progress_record_read
-from modules.quizzes.choices import QuestionType
+from modules.quizzes.demo import answer_every_question, mark_written_answers
 from modules.quizzes.models import Attempt, Quiz
-from modules.quizzes.services import attempt_answer, attempt_finish, attempt_mark, attempt_start
+from modules.quizzes.services import attempt_finish, attempt_start
 
 from .dates import default_due_date, london_datetime, london_today
 from .models import Assignment, Attendance, DevelopmentSession, ReadinessSnapshot
@@ -81,22 +81,13 @@ def _pass_check(user, module, facilitator) -> None:
     if quiz is None or Attempt.objects.filter(user=user, quiz=quiz).exists():
         return
     attempt = attempt_start(user=user, quiz=quiz)
-    for row in attempt.answers.prefetch_related("options"):
-        if row.type == QuestionType.FREE_TEXT:
-            attempt_answer(
-                attempt_answer=row,
-                option_ids=[],
-                free_text="We would start from our own figures and ask staff what they miss.",
-            )
-            continue
-        right = [option.pk for option in row.options.all() if option.correct]
-        attempt_answer(
-            attempt_answer=row,
-            option_ids=right if row.type == QuestionType.MULTIPLE else right[:1],
-        )
+    answer_every_question(
+        attempt,
+        right=True,
+        written="We would start from our own figures and ask staff what they miss.",
+    )
     attempt = attempt_finish(attempt=attempt)
-    for row in attempt.answers.filter(type=QuestionType.FREE_TEXT):
-        attempt_mark(attempt_answer=row, marker=facilitator, correct=True)
+    mark_written_answers(attempt, marker=facilitator, correct=True)
 
 
 def _progress(user, module, state, facilitator) -> None:

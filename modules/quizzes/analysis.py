@@ -16,6 +16,7 @@ from learning.models import Board, Membership
 from learning.privacy import group_is_shown, minimum_group
 
 from .models import Attempt, AttemptAnswer, AttemptOption, Question, Quiz
+from .question_types import COUNTS_WRONG_CHOICES
 
 
 @dataclass
@@ -108,7 +109,10 @@ def question_analyses(*, board: Board, quizzes: list[Quiz]) -> dict[int, Analysi
     }
     wrong_choices: dict[int, Counter] = defaultdict(Counter)
     for question_id, text in AttemptOption.objects.filter(
-        attempt_answer__attempt_id__in=attempt_ids, chosen=True, correct=False
+        attempt_answer__attempt_id__in=attempt_ids,
+        attempt_answer__type__in=COUNTS_WRONG_CHOICES,
+        chosen=True,
+        correct=False,
     ).values_list("attempt_answer__question_id", "text"):
         wrong_choices[question_id][text] += 1
 

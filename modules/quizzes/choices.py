@@ -11,9 +11,6 @@ class QuestionType(models.TextChoices):
     FREE_TEXT = "free_text", _("Free text (marked by a facilitator)")
 
 
-CHOICE_TYPES = (QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUE_FALSE)
-
-
 class Feedback(models.TextChoices):
     """When answers are marked. The stored values are the old ones ("each" is Immediate, "end"
     is Deferred) so attempts made before the two modes were named keep their meaning."""

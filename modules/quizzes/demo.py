@@ -5,8 +5,10 @@ three pass, one does not, and one waits for the facilitator to mark a written an
 who already has an attempt is left alone, so running the seed again adds nothing.
 """
 
-from .choices import QuestionType
+from learning.models import User
+
 from .models import Attempt, Quiz
+from .question_types import MARKED_BY_FACILITATOR
 from .services import attempt_answer, attempt_finish, attempt_mark, attempt_start
 
 # (email, how they answer, whether the facilitator has marked their written answer)
@@ -32,20 +34,26 @@ COMMENTS = {
 def demo_quiz() -> Quiz | None:
     """The live check of the first module, preferring one with a written question."""
     quizzes = Quiz.objects.filter(live=True, module__isnull=False).order_by("module__path")
-    with_free_text = quizzes.filter(questions__type=QuestionType.FREE_TEXT).distinct().first()
+    with_free_text = quizzes.filter(questions__type__in=MARKED_BY_FACILITATOR).distinct().first()
     return with_free_text or quizzes.first()
 
 
-def _answer_all(attempt: Attempt, *, right: bool) -> None:
+def answer_every_question(attempt: Attempt, *, right: bool, written: str) -> None:
+    """Answers every question of an attempt right (or wrong), through the real service; a
+    written answer gets `written`."""
     for row in attempt.answers.prefetch_related("options"):
-        options = list(row.options.all())
-        if row.type == QuestionType.FREE_TEXT:
-            attempt_answer(attempt_answer=row, option_ids=[], free_text=WRITTEN_ANSWER)
-            continue
-        wanted = [option.pk for option in options if option.correct == right]
-        if row.type != QuestionType.MULTIPLE:
-            wanted = wanted[:1]
-        attempt_answer(attempt_answer=row, option_ids=wanted)
+        option_ids, free_text = row.question_type.sample_answer(
+            list(row.options.all()), right=right, written=written
+        )
+        attempt_answer(attempt_answer=row, option_ids=option_ids, free_text=free_text)
+
+
+def mark_written_answers(
+    attempt: Attempt, *, marker: User, correct: bool, comment: str = ""
+) -> None:
+    """Marks every written answer of a finished attempt, through the real service."""
+    for row in attempt.answers.filter(type__in=MARKED_BY_FACILITATOR):
+        attempt_mark(attempt_answer=row, marker=marker, correct=correct, comment=comment)
 
 
 def seed_demo_attempts(people) -> None:
@@ -58,13 +66,11 @@ def seed_demo_attempts(people) -> None:
         if Attempt.objects.filter(user=user, quiz=quiz).exists():
             continue
         attempt = attempt_start(user=user, quiz=quiz)
-        _answer_all(attempt, right=how == "right")
+        answer_every_question(attempt, right=how == "right", written=WRITTEN_ANSWER)
         attempt = attempt_finish(attempt=attempt)
-        if not marked:
-            continue
-        for row in attempt.answers.filter(type=QuestionType.FREE_TEXT):
-            attempt_mark(
-                attempt_answer=row,
+        if marked:
+            mark_written_answers(
+                attempt,
                 marker=facilitator,
                 correct=how == "right",
                 comment=COMMENTS[how == "right"],

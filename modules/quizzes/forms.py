@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.forms import NHSUKFormMixin
 
-from .choices import QuestionType
-from .models import AttemptAnswer
+from .models import AttemptAnswer, AttemptOption
 
 
 class QuestionForm(NHSUKFormMixin, forms.Form):
@@ -38,40 +37,18 @@ class QuestionForm(NHSUKFormMixin, forms.Form):
         return bool(self.option_ids() or self.free_text())
 
 
-def _answer_field(row: AttemptAnswer, options: list) -> tuple[str, forms.Field]:
-    choices = [(str(option.pk), option.text) for option in options]
-    if row.type == QuestionType.MULTIPLE:
-        return "answer", forms.MultipleChoiceField(
-            label=row.text,
-            choices=choices,
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-            # Not twice: many questions already end with it.
-            help_text=""
-            if "select all that apply" in row.text.lower()
-            else _("Select all that apply."),
-        )
-    if row.type == QuestionType.FREE_TEXT:
-        return "text", forms.CharField(
-            label=row.text,
-            required=False,
-            max_length=5000,
-            widget=forms.Textarea(attrs={"rows": 6}),
-            help_text=_("A facilitator will read and mark your answer."),
-        )
-    return "answer", forms.ChoiceField(
-        label=row.text, choices=choices, required=False, widget=forms.RadioSelect
-    )
-
-
 def question_form_class(
-    row: AttemptAnswer, options: list, *, immediate: bool = False
+    row: AttemptAnswer, options: list[AttemptOption], *, immediate: bool = False
 ) -> type[QuestionForm]:
-    """A form class for this question, with the answer field first and the flag after it.
-    In Immediate mode a saved answer locks, so the flag says it is for leaving a question
+    """A form class for this question, with its type's answer field first and the flag after
+    it. In Immediate mode a saved answer locks, so the flag says it is for leaving a question
     unanswered for now."""
-    name, field = _answer_field(row, options)
-    attrs = {name: field, "field_order": [name, "flagged"]}
+    kind = row.question_type
+    name = kind.field_name
+    attrs: dict[str, object] = {
+        name: kind.form_field(row, options),
+        "field_order": [name, "flagged"],
+    }
     if immediate:
         attrs["flagged"] = forms.BooleanField(
             label=_("Flag this question to come back to it before you submit"),

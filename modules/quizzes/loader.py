@@ -21,8 +21,9 @@ from django.db.models import Max
 
 from modules.models import ModulePage
 
-from .choices import Feedback, QuestionType, Reveal
+from .choices import Feedback, Reveal
 from .models import Answer, Question, Quiz
+from .question_types import QUESTION_TYPES
 from .rules import answer_problems
 
 logger = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ def read_quiz_file(path: Path) -> dict:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     for number, question in enumerate(data.get("question", []), start=1):
-        if question.get("type") not in QuestionType.values:
+        if question.get("type") not in QUESTION_TYPES:
             raise ValidationError(f"{path.name}: question {number} has an unknown type.")
         answers = [(a["text"], bool(a.get("correct"))) for a in question.get("answers", [])]
         problems = answer_problems(question["type"], answers)
@@ -102,7 +103,7 @@ def _question(item: dict, *, sort_order: int, shuffle_default: bool) -> Question
         topic=item.get("topic", ""),
         shuffle_answers=bool(
             item.get("shuffle_answers", shuffle_default)
-            and item["type"] in (QuestionType.SINGLE, QuestionType.MULTIPLE)
+            and QUESTION_TYPES[item["type"]].answers_may_shuffle
         ),
     )
     question.answers = [

@@ -23,7 +23,8 @@ from wagtail.admin.panels import (
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 
 from .admin_forms import QuizAdminForm
-from .choices import CHOICE_TYPES, Feedback, QuestionType, Reveal  # noqa: F401
+from .choices import Feedback, QuestionType, Reveal  # noqa: F401
+from .question_types import QuestionKind, question_type
 
 
 class Quiz(DraftStateMixin, RevisionMixin, ClusterableModel):
@@ -162,6 +163,11 @@ class Question(ClusterableModel, Orderable):
     def __str__(self):
         return self.text[:80]
 
+    @property
+    def question_type(self) -> QuestionKind:
+        """What this question's type does (its entry in `question_types.QUESTION_TYPES`)."""
+        return question_type(self.type)
+
 
 class Answer(Orderable):
     """One option of a choice question."""
@@ -287,12 +293,15 @@ class AttemptAnswer(models.Model):
         return self.answered_at is not None
 
     @property
-    def is_free_text(self) -> bool:
-        return self.type == QuestionType.FREE_TEXT
+    def question_type(self) -> QuestionKind:
+        """What this question's type does (its entry in `question_types.QUESTION_TYPES`)."""
+        return question_type(self.type)
 
     @property
     def awaiting_marking(self) -> bool:
-        return self.is_free_text and self.is_answered and self.correct is None
+        return (
+            self.question_type.marked_by_facilitator and self.is_answered and self.correct is None
+        )
 
 
 class AttemptOption(models.Model):

@@ -9,8 +9,8 @@ from learning.permissions import active_memberships
 from learning.privacy import record_viewed
 from modules.models.pages import without_module_bodies
 
-from .choices import QuestionType
 from .models import Attempt, AttemptAnswer, Quiz
+from .question_types import MARKED_BY_FACILITATOR
 
 
 def access_live_quiz(quiz_id) -> Quiz:
@@ -60,7 +60,7 @@ def answers_markable_by(user):
     if not user.is_authenticated:
         return AttemptAnswer.objects.none()
     return AttemptAnswer.objects.filter(
-        type=QuestionType.FREE_TEXT,
+        type__in=MARKED_BY_FACILITATOR,
         answered_at__isnull=False,
         attempt__finished_at__isnull=False,
         attempt__user_id__in=members_facilitated_by(user),

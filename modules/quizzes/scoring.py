@@ -1,20 +1,14 @@
-"""How answers are judged and attempts scored. Pure functions over snapshot rows.
+"""How attempts are scored. Pure functions over snapshot rows.
 
-Single choice and true/false: right when the one chosen option is the correct one.
-Multiple response: all or nothing, right only when the chosen options are exactly the correct ones.
-Free text: right or wrong as a facilitator marks it; until then the attempt has no score.
-An unanswered question counts as wrong once the attempt is finished.
+Each question type judges its own answers (`question_types`): a choice question is right only
+when the options chosen are exactly the correct ones; a free-text answer is right or wrong as a
+facilitator marks it, and until then the attempt has no score. An unanswered question counts as
+wrong once the attempt is finished.
 """
 
 from dataclasses import dataclass
 
-from .models import Attempt, AttemptOption
-
-
-def choice_is_right(options: list[AttemptOption], chosen_ids: set[int]) -> bool:
-    """Whether choosing `chosen_ids` among the snapshot options is right (all or nothing)."""
-    correct_ids = {option.pk for option in options if option.correct}
-    return bool(chosen_ids) and chosen_ids == correct_ids
+from .models import Attempt
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from modules.models import ModuleProgress
 from modules.progress import progress_record_check
 
-from .choices import CHOICE_TYPES, Feedback, QuestionType
+from .choices import Feedback
 from .models import Attempt, AttemptAnswer, AttemptOption, Quiz
-from .scoring import attempt_result, choice_is_right
+from .scoring import attempt_result
 
 
 class QuizError(Exception):
@@ -165,12 +165,13 @@ def _randomiser(*, user, quiz: Quiz, number: int) -> random.Random:
 
 
 def draw_questions(questions: list, *, draw: int | None, seen: Counter, randomiser) -> list:
-    """The questions an attempt asks: all of them, or `draw` of them: every free-text question,
-    then the questions this person has seen least often (never, first), at random among equals."""
+    """The questions an attempt asks: all of them, or `draw` of them: every question a
+    facilitator marks (free text), then the questions this person has seen least often (never,
+    first), at random among equals."""
     if not draw or draw >= len(questions):
         return list(questions)
-    written = [q for q in questions if q.type == QuestionType.FREE_TEXT]
-    others = [q for q in questions if q.type != QuestionType.FREE_TEXT]
+    written = [q for q in questions if q.question_type.marked_by_facilitator]
+    others = [q for q in questions if not q.question_type.marked_by_facilitator]
     randomiser.shuffle(others)
     others.sort(key=lambda question: seen[question.pk])  # stable: random order among equals
     return (written + others)[: max(draw, len(written))]
@@ -226,30 +227,22 @@ def attempt_answer(
         raise TimeUp(time_up_message(attempt))
     chosen = set(option_ids)
     free_text = free_text.strip()
-    if row.type in CHOICE_TYPES:
-        options = list(row.options.all())
-        if not chosen <= {option.pk for option in options} or free_text:
-            raise AnswerInvalid(_("That answer does not belong to this question."))
-        if row.type != QuestionType.MULTIPLE and len(chosen) > 1:
-            raise AnswerInvalid(_("Choose one answer."))
-        given = bool(chosen)
-        unchanged = chosen == {option.pk for option in options if option.chosen}
-    else:
-        if chosen:
-            raise AnswerInvalid(_("That answer does not belong to this question."))
-        given = bool(free_text)
-        unchanged = free_text == row.free_text
+    kind = row.question_type
+    posted = kind.read_posted(row, chosen, free_text)
+    if posted.problem is not None:
+        raise AnswerInvalid(posted.problem)
+    given, unchanged = posted.given, posted.unchanged
 
     immediate = attempt.feedback == Feedback.EACH
     if immediate and row.is_answered:
-        if not unchanged and (given or row.type == QuestionType.MULTIPLE):
+        if not unchanged and (given or kind.empty_post_is_a_change):
             raise AnswerLocked(_("You have already answered this question and seen the result."))
         return row  # nothing to change, and the flag no longer matters
     fields = ["flagged"]
     # An Immediate answer locks as it is saved: a flag beside it would lead nowhere.
     row.flagged = flagged and not (immediate and given)
     if not unchanged:
-        if row.type in CHOICE_TYPES:
+        if kind.has_options:
             AttemptOption.objects.filter(attempt_answer=row).update(
                 chosen=Case(When(pk__in=chosen, then=Value(True)), default=Value(False))
             )
@@ -258,8 +251,9 @@ def attempt_answer(
             fields.append("free_text")
         row.answered_at = timezone.now() if given else None
         fields.append("answered_at")
-        if immediate and given and row.type in CHOICE_TYPES:
-            row.correct = choice_is_right(options, chosen)
+        judgement = kind.judge(posted.options, chosen) if immediate and given else None
+        if judgement is not None:
+            row.correct = judgement
             fields.append("correct")
     row.save(update_fields=fields)
     attempt_answer.__dict__.update(
@@ -274,11 +268,11 @@ def _mark_choices(attempt: Attempt) -> None:
     rows = list(attempt.answers.prefetch_related("options"))
     for row in rows:
         if not row.is_answered:
-            judgement = False
-        elif row.type in CHOICE_TYPES:
-            options = list(row.options.all())
-            judgement = choice_is_right(options, {o.pk for o in options if o.chosen})
+            judgement: bool | None = False
         else:
+            options = list(row.options.all())
+            judgement = row.question_type.judge(options, {o.pk for o in options if o.chosen})
+        if judgement is None:
             continue
         if row.correct != judgement:
             row.correct = judgement
@@ -387,7 +381,7 @@ def attempt_mark(
     """A facilitator marks a free-text answer right or wrong; the attempt's score follows."""
     attempt = Attempt.objects.select_for_update().get(pk=attempt_answer.attempt_id)
     row = AttemptAnswer.objects.get(pk=attempt_answer.pk)
-    if row.type != QuestionType.FREE_TEXT or attempt.finished_at is None:
+    if not row.question_type.marked_by_facilitator or attempt.finished_at is None:
         raise QuizError(_("Only submitted free-text answers are marked."))
     comment = comment.strip()
     if row.correct == correct and row.marker_comment == comment and row.marked_at:

@@ -17,6 +17,7 @@ from . import selectors, services
 from .analysis import question_analysis
 from .choices import Reveal
 from .forms import MarkForm, question_form_class
+from .models import AttemptAnswer, AttemptOption
 from .permissions import (
     access_answer_for_marking,
     access_live_quiz,
@@ -168,10 +169,10 @@ def question(request, attempt_id, position):
     return render(request, "quizzes/question.html", context, status=status)
 
 
-def _initial(row, options) -> dict:
+def _initial(row: AttemptAnswer, options: list[AttemptOption]) -> dict[str, object]:
     chosen = [str(option.pk) for option in options if option.chosen]
     return {
-        "answer": chosen if len(chosen) != 1 or row.type == "multiple" else chosen[0],
+        "answer": row.question_type.initial_answer(chosen),
         "text": row.free_text,
         "flagged": row.flagged,
     }
@@ -224,7 +225,7 @@ def check_answers(request, attempt_id):
     for row in rows:
         row.locked = attempt.is_immediate and row.is_answered
         # What the member gave, so "Check your answers" shows the answers it asks them to check.
-        row.given = [option.text for option in row.options.all() if option.chosen]
+        row.given = row.question_type.answer_summary(row)
     unanswered = sum(1 for row in rows if not row.is_answered)
     # Flagged and unanswered questions first, so the member sees what is left to do.
     to_do = [row for row in rows if row.flagged or not row.is_answered]
