@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from modules.quizzes.choices import QuestionType
-
 
 @dataclass(frozen=True)
 class Page:
@@ -31,12 +29,11 @@ class Page:
 def answer_for(row) -> dict:
     """A valid answer to one question of an attempt (its first option, or a sentence), moving
     on to the next question. The load test posts these too."""
-    options = [str(pk) for pk in row.options.order_by("position").values_list("pk", flat=True)]
-    if row.type == QuestionType.FREE_TEXT:
-        return {"text": "A benchmark answer.", "action": "next"}
-    if row.type == QuestionType.MULTIPLE:
-        return {"answer": [options[0]], "action": "next"}
-    return {"answer": options[0], "action": "next"}
+    kind = row.question_type
+    if not kind.has_options:
+        return {kind.field_name: "A benchmark answer.", "action": "next"}
+    first = str(row.options.order_by("position").values_list("pk", flat=True)[0])
+    return {kind.field_name: [first] if kind.takes_several else first, "action": "next"}
 
 
 def _answer(dataset) -> dict:
