@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from learning.csvfiles import MAX_CSV_BYTES
 from learning.forms import NHSUKFormMixin, widget_css_class
 from learning.models import Role
 from learning.permissions import SENIOR_SEATS, user_can_appoint
@@ -14,7 +15,7 @@ from learning.services import seat_holders
 from modules.models import ModulePage
 
 from .dates import default_due_date, london, london_datetime, london_today
-from .invitations import MAX_CSV_BYTES, TOO_LARGE
+from .invitations import TOO_LARGE
 from .models import AGENDA_MAX, due_date_problem, session_date_problem, two_years_after
 
 DURATIONS = [

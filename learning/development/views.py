@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from learning.csvfiles import CSVFileError, problem_list
 from learning.models import Role
 from learning.permissions import (
     access_board_as_facilitator,
@@ -19,12 +20,11 @@ from learning.permissions import (
     user_can_facilitate_board,
 )
 from learning.services import seat_change_role, seat_end
-from learning.uploads import problem_list
 
 from . import forms, selectors, services
 from .exports import grid_csv
 from .ics import session_calendar_file
-from .invitations import COLUMNS, CSVFileError, parse_invitations_csv
+from .invitations import COLUMNS, parse_invitations_csv
 from .models import DigestOptOut
 from .permissions import (
     access_assignment_as_facilitator,
