@@ -2,7 +2,8 @@
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from learning.models import EmailOptOut, Invitation, Membership, RecoveryCode, SecondFactorReset
+from learning.invitations.models import Invitation
+from learning.models import EmailOptOut, Membership, RecoveryCode, SecondFactorReset
 
 from .models import AuditEvent, UserSession
 from .personal_data import covers, export_rows

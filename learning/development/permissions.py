@@ -1,13 +1,12 @@
-"""Who may see and change sessions and invitations. Outsiders get 404, never 403."""
+"""Who may see and change sessions and board seats. Outsiders get 404, never 403."""
 
 from django.http import Http404
 
-from learning.models import Board, Invitation, Membership
+from learning.models import Board, Membership
 from learning.permissions import (
     access_board_as_leader,
     active_memberships,
     boards_facilitated_by,
-    boards_led_by,
     int_or_404,
 )
 
@@ -53,18 +52,6 @@ def access_assignment_as_facilitator(user, session_id, assignment_id) -> Assignm
         raise Http404("No such assignment.")
     assignment.session = session
     return assignment
-
-
-def access_invitation_as_leader(user, invitation_id) -> Invitation:
-    """An invitation to a board the user chairs or facilitates, else 404."""
-    invitation = (
-        Invitation.objects.filter(pk=int_or_404(invitation_id), board__in=boards_led_by(user))
-        .select_related("board__organisation")
-        .first()
-    )
-    if invitation is None:
-        raise Http404("No such invitation.")
-    return invitation
 
 
 def access_seat_as_leader(user, board_id, membership_id) -> Membership:

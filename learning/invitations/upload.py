@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from learning.csvfiles import RowProblem, RowProblems, Upload, read_csv_rows
-from learning.models import Board, Invitation, Membership, Role
+from learning.models import Board, Membership, Role
+
+from .models import Invitation
 
 # A board has a few dozen seats; more rows than this is the wrong file.
 MAX_ROWS = 500
@@ -19,6 +21,8 @@ TOO_LARGE = _lazy("The file is larger than 1 MB. Split it into smaller files.")
 
 @dataclass
 class InvitationRow:
+    """One person to invite, as read from a row of the file (or typed in the form)."""
+
     line: int
     email: str
     first_name: str
@@ -45,7 +49,7 @@ def role_from_text(text: str) -> str | None:
 def invitation_problems(board: Board, emails: list[str]) -> dict[str, str]:
     """{email: why it cannot be invited} for people already on the board or already invited."""
     lowered = {email.lower() for email in emails}
-    problems = {}
+    problems: dict[str, str] = {}
     members = Membership.objects.active().filter(board=board, user__email__in=lowered)
     for email in members.values_list("user__email", flat=True):
         problems[email.lower()] = _("already a member of this board")
