@@ -1,10 +1,10 @@
 """Forms for accounts and boards, and the NHS.UK form rendering every BoardReady form uses."""
 
 from django import forms
-from django.contrib.auth import authenticate, password_validation
+from django.contrib.auth import authenticate
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,16 @@ _WIDGET_CLASSES = {
     forms.ClearableFileInput: "nhsuk-file-upload",
     forms.FileInput: "nhsuk-file-upload",
 }
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Shows a service's ValidationError on the form: by field where it names one of the form's
+    fields, otherwise above the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class NHSUKFormRenderer(TemplatesSetting):
@@ -187,52 +197,6 @@ class SignInForm(NHSUKFormMixin, AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Email address")
         self.fields["username"].widget.attrs["autocomplete"] = "email"
-
-
-class AcceptInvitationForm(NHSUKFormMixin, forms.Form):
-    """Sets the name and password of a new account made from an invitation."""
-
-    field_nouns = {
-        "first_name": _("your first name"),
-        "last_name": _("your last name"),
-        "password1": _("a password"),
-        "password2": _("the password again"),
-    }
-
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
-    password1 = forms.CharField(
-        label=_("Create a password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 12 characters. Avoid common words and passwords."),
-    )
-    password2 = forms.CharField(
-        label=_("Confirm your password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-
-    def __init__(self, *args, email: str, **kwargs):
-        self.email = email
-        super().__init__(*args, **kwargs)
-
-    def clean(self):
-        cleaned = super().clean()
-        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
-        if p1 and p2 and p1 != p2:
-            self.add_error("password2", _("The passwords do not match."))
-        if p1:
-            candidate = User(
-                email=self.email,
-                first_name=cleaned.get("first_name", ""),
-                last_name=cleaned.get("last_name", ""),
-            )
-            try:
-                password_validation.validate_password(p1, candidate)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned
 
 
 class PasswordResetForm(NHSUKFormMixin, auth_forms.PasswordResetForm):

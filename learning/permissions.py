@@ -4,6 +4,8 @@ Access helpers take the requesting user and answer 404 (never 403) to anyone out
 board, so that ids in URLs reveal nothing about what exists.
 """
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
 from .models import Board, Membership, Role
@@ -25,13 +27,17 @@ def active_memberships(user):
     )
 
 
+def int_or_404(value: object, message: str = "Not found.") -> int:
+    """An id from a URL as an int; anything that is not one is a 404, like an id nobody has."""
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        raise Http404(message) from None
+
+
 def access_membership(user, board_id, *, roles=None) -> Membership:
     """The user's active membership of a board, or 404. `roles` narrows who may pass."""
-    try:
-        board_id = int(board_id)
-    except (TypeError, ValueError):
-        raise Http404("No such board.") from None
-    memberships = active_memberships(user).filter(board_id=board_id)
+    memberships = active_memberships(user).filter(board_id=int_or_404(board_id, "No such board."))
     if roles is not None:
         memberships = memberships.filter(role__in=roles)
     membership = memberships.first()
@@ -60,6 +66,11 @@ def user_can_lead_board(user, board) -> bool:
 
 def user_can_facilitate_board(user, board) -> bool:
     return active_memberships(user).filter(board=board, role=Role.FACILITATOR).exists()
+
+
+def user_facilitates_any_board(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Whether the user holds an active facilitator seat on at least one board."""
+    return active_memberships(user).filter(role=Role.FACILITATOR).exists()
 
 
 def boards_facilitated_by(user):

@@ -1,15 +1,14 @@
-"""Writes to boards, memberships and invitations. Each is atomic and safe to call twice.
+"""Writes to boards and memberships. Each is atomic and safe to call twice.
 
-Every seat given, changed or ended goes through `seat_appoint` or `seat_end` (the invitation's
-acceptance, the board's members page and the Wagtail admin alike): who may appoint, the
-confirmation a second chair or chief executive needs, the audit event and a change of chair's
-notice to members are kept in one place.
+Every seat given, changed or ended goes through `seat_appoint` or `seat_end` (an invitation's
+acceptance in learning.invitations.services, the board's members page and the Wagtail admin
+alike): who may appoint, the confirmation a second chair or chief executive needs, the audit
+event and a change of chair's notice to members are kept in one place.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -19,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from .audit.models import AuditEvent
 from .audit.services import audit_record
-from .models import Board, Invitation, Membership, Role
+from .models import Board, Membership, Role
 from .permissions import SENIOR_SEATS, user_can_appoint
 
 ONLY_THE_CHAIR_APPOINTS = gettext_lazy(
@@ -232,57 +231,4 @@ def seat_end(*, membership: Membership, by, request=None) -> Membership:
         target=membership,
         request=request,
     )
-    return membership
-
-
-class InvitationError(Exception):
-    """An invitation that cannot be accepted; `state` says why."""
-
-    def __init__(self, state: str):
-        super().__init__(state)
-        self.state = state
-
-
-def _lock_usable_invitation(invitation_id: int) -> Invitation:
-    invitation = Invitation.objects.select_for_update().get(pk=invitation_id)
-    if invitation.state != "pending":
-        raise InvitationError(invitation.state)
-    return invitation
-
-
-@transaction.atomic
-def invitation_accept_new_account(
-    *, invitation: Invitation, first_name: str, last_name: str, password: str
-):
-    """Creates the invited person's account and seat on the board, using up the invitation."""
-    invitation = _lock_usable_invitation(invitation.pk)
-    User = get_user_model()
-    if User.objects.filter(email__iexact=invitation.email).exists():
-        raise InvitationError("account_exists")
-    user = User(email=invitation.email, first_name=first_name, last_name=last_name)
-    user.set_password(password)
-    user.full_clean()
-    user.save()
-    _finish(invitation, user)
-    return user
-
-
-@transaction.atomic
-def invitation_accept_existing_account(*, invitation: Invitation, user) -> Membership:
-    """Adds the board to the signed-in person's existing account."""
-    invitation = _lock_usable_invitation(invitation.pk)
-    if invitation.email.lower() != user.email.lower():
-        raise InvitationError("wrong_account")
-    return _finish(invitation, user)
-
-
-def _finish(invitation: Invitation, user) -> Membership:
-    # Who may appoint, and a second chair's confirmation, were checked when the invitation
-    # was made.
-    membership = seat_appoint(
-        user=user, board=invitation.board, role=invitation.role, by=None, confirmed=True
-    )
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_by = user
-    invitation.save(update_fields=["accepted_at", "accepted_by"])
     return membership

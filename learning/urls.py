@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import account_views, views
 from .audit import views as audit_views
+from .invitations.urls import accept_urlpatterns
 
 account_patterns = [
     path("sign-in/", views.SignInView.as_view(), name="account_login"),
@@ -71,7 +72,7 @@ account_patterns = [
 
 urlpatterns = [
     path("account/", include(account_patterns)),
-    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    *accept_urlpatterns,
     path("my/", views.member_home, name="member_home"),
     path("boards/switch/", views.board_switch, name="board_switch"),
     path("sessions/", include("learning.development.urls")),

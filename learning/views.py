@@ -1,13 +1,11 @@
-"""Views for signing in, invitations, switching boards and the member's home page."""
+"""Views for signing in, switching boards and the member's home page."""
 
 import math
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,14 +18,8 @@ from learning.audit.services import audit_record
 
 from . import forms, mfa
 from .extension_points import home_sections
-from .models import Invitation
 from .permissions import access_membership
 from .selectors import SESSION_BOARD_KEY, current_membership, memberships_for_request
-from .services import (
-    InvitationError,
-    invitation_accept_existing_account,
-    invitation_accept_new_account,
-)
 
 
 def safe_next(request, default: str = "") -> str:
@@ -159,78 +151,3 @@ def board_switch(request):
     request.session[SESSION_BOARD_KEY] = membership.board_id
     messages.success(request, _("You are now looking at %(board)s.") % {"board": membership.board})
     return redirect(safe_next(request))
-
-
-_INVITATION_PROBLEMS = {
-    "accepted": _("This invitation has already been used."),
-    "revoked": _("This invitation has been withdrawn."),
-    "expired": _("This invitation has expired."),
-}
-
-
-def invitation_accept(request, token):
-    """Turns a valid invitation into a seat on the board; explains an invalid one."""
-    invitation = (
-        Invitation.objects.select_related("board__organisation").filter(token=token).first()
-    )
-    if invitation is None:
-        return render(
-            request, "learning/invitation_invalid.html", {"problem": "forged"}, status=404
-        )
-    if invitation.state != "pending":
-        return _invitation_problem(request, invitation.state)
-
-    has_account = get_user_model().objects.filter(email__iexact=invitation.email).exists()
-    context = {"invitation": invitation, "has_account": has_account}
-    if has_account:
-        if not request.user.is_authenticated:
-            return render(request, "learning/invitation_sign_in.html", context)
-        if request.user.email.lower() != invitation.email.lower():
-            return render(request, "learning/invitation_wrong_account.html", context, status=403)
-        if request.method == "POST":
-            try:
-                invitation_accept_existing_account(invitation=invitation, user=request.user)
-            except InvitationError as error:
-                return _invitation_problem(request, error.state)
-            request.session[SESSION_BOARD_KEY] = invitation.board_id
-            messages.success(request, _("You have joined %(board)s.") % {"board": invitation.board})
-            return redirect("member_home")
-        return render(request, "learning/invitation_join.html", context)
-
-    if request.user.is_authenticated:
-        return render(request, "learning/invitation_wrong_account.html", context, status=403)
-    form = forms.AcceptInvitationForm(
-        request.POST or None,
-        email=invitation.email,
-        initial={"first_name": invitation.first_name, "last_name": invitation.last_name},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = invitation_accept_new_account(
-                invitation=invitation,
-                first_name=form.cleaned_data["first_name"],
-                last_name=form.cleaned_data["last_name"],
-                password=form.cleaned_data["password1"],
-            )
-        except InvitationError as error:
-            return _invitation_problem(request, error.state)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        request.session[SESSION_BOARD_KEY] = invitation.board_id
-        messages.success(
-            request,
-            _("Welcome to BoardReady. You have joined %(board)s.") % {"board": invitation.board},
-        )
-        return redirect("member_home")
-    context["form"] = form
-    return render(request, "learning/invitation_accept.html", context)
-
-
-def _invitation_problem(request, state):
-    if state not in _INVITATION_PROBLEMS:
-        raise Http404
-    return render(
-        request,
-        "learning/invitation_invalid.html",
-        {"problem": state, "message": _INVITATION_PROBLEMS[state]},
-        status=410,
-    )

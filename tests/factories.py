@@ -6,7 +6,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from learning.models import Board, Invitation, Membership, Organisation, Role
+from learning.invitations.models import Invitation
+from learning.models import Board, Membership, Organisation, Role
 
 PASSWORD = "correct-horse-battery"  # noqa: S105
 

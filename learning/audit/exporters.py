@@ -3,14 +3,8 @@
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from learning.extension_points import PersonalData
-from learning.models import (
-    EmailOptOut,
-    Invitation,
-    Membership,
-    RecoveryCode,
-    SecondFactorReset,
-    User,
-)
+from learning.invitations.models import Invitation
+from learning.models import EmailOptOut, Membership, RecoveryCode, SecondFactorReset, User
 
 from .models import AuditEvent, UserSession
 from .personal_data import covers, export_rows

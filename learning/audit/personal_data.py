@@ -93,7 +93,7 @@ def person_erase(*, user, actor=None, request=None) -> None:
     email = user.email.lower()
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=email).delete()
-    from learning.models import Invitation
+    from learning.invitations.models import Invitation
 
     Invitation.objects.filter(email__iexact=email).delete()
     target = f"learning.user:{user.pk}"

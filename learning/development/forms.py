@@ -14,7 +14,6 @@ from learning.services import seat_holders
 from modules.models import ModulePage
 
 from .dates import default_due_date, london, london_datetime, london_today
-from .invitations import MAX_CSV_BYTES, TOO_LARGE
 from .models import AGENDA_MAX, due_date_problem, session_date_problem, two_years_after
 
 DURATIONS = [
@@ -214,34 +213,6 @@ class SecondSeatMixin:
         return bool(self.cleaned_data.get("confirm"))
 
 
-class InvitationForm(SecondSeatMixin, NHSUKFormMixin, forms.Form):
-    """One person to invite to the board."""
-
-    field_nouns = {
-        "email": _("their email address"),
-        "first_name": _("their first name"),
-        "last_name": _("their last name"),
-    }
-
-    email = forms.EmailField(label=_("Email address"))
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
-    # No role is chosen until the facilitator chooses one: a default would hand out a seat.
-    role = forms.ChoiceField(
-        label=_("Role"),
-        choices=[("", _("Choose a role")), *Role.choices],
-        error_messages={"required": _("Choose the role this person will have on the board")},
-    )
-
-    def __init__(self, *args, board, by, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.add_confirmation(board, by=by)
-
-    def invitation_fields(self) -> dict:
-        names = ("email", "first_name", "last_name", "role")
-        return {name: self.cleaned_data[name] for name in names}
-
-
 class SeatRoleForm(SecondSeatMixin, NHSUKFormMixin, forms.Form):
     """A board member's new role."""
 
@@ -255,26 +226,6 @@ class SeatRoleForm(SecondSeatMixin, NHSUKFormMixin, forms.Form):
         kwargs.setdefault("initial", {"role": membership.role})
         super().__init__(*args, **kwargs)
         self.add_confirmation(membership.board, by=by, exclude=membership)
-
-
-class InvitationUploadForm(NHSUKFormMixin, forms.Form):
-    """A CSV file of people to invite."""
-
-    field_nouns = {"file": _("a CSV file")}
-
-    file = forms.FileField(
-        label=_("CSV file"),
-        help_text=_(
-            "Columns: email, first_name, last_name, role. Saved as CSV UTF-8, no larger than 1 MB."
-        ),
-        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_CSV_BYTES:
-            raise forms.ValidationError(TOO_LARGE)
-        return upload
 
 
 class DigestForm(forms.Form):

@@ -9,7 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import Board, Invitation
+from learning.invitations.models import Invitation
+from learning.models import Board
 from modules.models import ModulePage
 
 from .dates import london

@@ -1,30 +1,23 @@
-"""Who may see and change sessions and invitations. Outsiders get 404, never 403."""
+"""Who may see and change sessions and board seats. Outsiders get 404, never 403."""
 
 from django.http import Http404
 
-from learning.models import Board, Invitation, Membership
+from learning.models import Board, Membership
 from learning.permissions import (
     access_board_as_leader,
     active_memberships,
     boards_facilitated_by,
-    boards_led_by,
+    int_or_404,
 )
 
 from .models import Assignment, DevelopmentSession
-
-
-def _as_id(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Http404("Not found.") from None
 
 
 def access_session_as_facilitator(user, session_id) -> DevelopmentSession:
     """A session on a board the user facilitates, else 404."""
     session = (
         DevelopmentSession.objects.filter(
-            pk=_as_id(session_id), board__in=boards_facilitated_by(user)
+            pk=int_or_404(session_id), board__in=boards_facilitated_by(user)
         )
         .select_related("board__organisation")
         .first()
@@ -38,7 +31,7 @@ def access_session_as_member(user, session_id) -> DevelopmentSession:
     """A session on any board the user sits on or facilitates, else 404."""
     boards = Board.objects.filter(memberships__in=active_memberships(user))
     session = (
-        DevelopmentSession.objects.filter(pk=_as_id(session_id), board__in=boards)
+        DevelopmentSession.objects.filter(pk=int_or_404(session_id), board__in=boards)
         .select_related("board__organisation")
         .first()
     )
@@ -51,7 +44,7 @@ def access_assignment_as_facilitator(user, session_id, assignment_id) -> Assignm
     """An assignment of a session on a board the user facilitates, else 404."""
     session = access_session_as_facilitator(user, session_id)
     assignment = (
-        Assignment.objects.filter(pk=_as_id(assignment_id), session=session)
+        Assignment.objects.filter(pk=int_or_404(assignment_id), session=session)
         .select_related("module")
         .first()
     )
@@ -61,29 +54,13 @@ def access_assignment_as_facilitator(user, session_id, assignment_id) -> Assignm
     return assignment
 
 
-def access_invitation_as_leader(user, invitation_id) -> Invitation:
-    """An invitation to a board the user chairs or facilitates, else 404."""
-    invitation = (
-        Invitation.objects.filter(pk=_as_id(invitation_id), board__in=boards_led_by(user))
-        .select_related("board__organisation")
-        .first()
-    )
-    if invitation is None:
-        raise Http404("No such invitation.")
-    return invitation
-
-
-def user_facilitates_any_board(user) -> bool:
-    return boards_facilitated_by(user).exists()
-
-
 def access_seat_as_leader(user, board_id, membership_id) -> Membership:
     """Another person's active seat on a board the user chairs or facilitates, else 404 (your
     own seat is changed by the board's chair or BoardReady's staff)."""
     board = access_board_as_leader(user, board_id)
     seat = (
         Membership.objects.active()
-        .filter(board=board, pk=_as_id(membership_id))
+        .filter(board=board, pk=int_or_404(membership_id))
         .exclude(user=user)
         .select_related("user", "board__organisation")
         .first()

@@ -9,10 +9,11 @@ from datetime import date, datetime
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
-from learning.models import Board, Membership, Role
-from learning.permissions import boards_facilitated_by
+from learning.models import Board, Membership, Role, User
+from learning.permissions import boards_facilitated_by, user_can_facilitate_board
 from modules.models import ModuleProgress, ProgressStatus
 from modules.models.pages import without_module_bodies
 from modules.quizzes.models import Attempt
@@ -401,11 +402,6 @@ def sessions_for_facilitator(user, *, now: datetime | None = None) -> list[dict]
     return list(grouped.values())
 
 
-def board_invitations(board) -> list:
-    invitations = board.invitations.select_related("accepted_by", "invited_by")
-    return list(invitations.order_by("-created_at"))
-
-
 def attendance_for(session) -> list[tuple[int | None, bool]]:
     """(user_id, attended) for each attendance row of a session, in one query; user_id is
     None for a row kept after its person was erased."""
@@ -417,3 +413,11 @@ def board_seats(board) -> list:
     order = {value: position for position, value in enumerate(Role.values)}
     seats = Membership.objects.active().filter(board=board).select_related("user")
     return sorted(seats, key=lambda seat: (order.get(seat.role, 99), seat.user.last_name))
+
+
+def leader_home_url(user: User, board: Board) -> str:
+    """Where a chair's or facilitator's board pages lead back to: the sessions page for the
+    board's facilitator, the board dashboard for its chair."""
+    if user_can_facilitate_board(user, board):
+        return reverse("development:session_list")
+    return reverse("dashboard:board_dashboard", args=[board.pk])

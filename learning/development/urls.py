@@ -1,23 +1,15 @@
 from django.urls import path
 
+from learning.invitations.urls import leader_urlpatterns as invitation_urlpatterns
+
 from . import views
 
 app_name = "development"
 urlpatterns = [
+    *invitation_urlpatterns,
     path("", views.session_list, name="session_list"),
     path("digest/", views.digest_update, name="digest_update"),
     path("boards/<int:board_id>/new/", views.session_create, name="session_create"),
-    path("boards/<int:board_id>/invitations/", views.invitation_list, name="invitation_list"),
-    path(
-        "boards/<int:board_id>/invitations/template.csv",
-        views.invitation_template,
-        name="invitation_template",
-    ),
-    path(
-        "boards/<int:board_id>/invitations/upload/",
-        views.invitation_upload,
-        name="invitation_upload",
-    ),
     path("boards/<int:board_id>/members/", views.member_list, name="member_list"),
     path(
         "boards/<int:board_id>/members/<int:membership_id>/",
@@ -28,16 +20,6 @@ urlpatterns = [
         "boards/<int:board_id>/members/<int:membership_id>/end/",
         views.member_end,
         name="member_end",
-    ),
-    path(
-        "invitations/<int:invitation_id>/resend/",
-        views.invitation_resend,
-        name="invitation_resend",
-    ),
-    path(
-        "invitations/<int:invitation_id>/revoke/",
-        views.invitation_revoke,
-        name="invitation_revoke",
     ),
     path("<int:session_id>/", views.session_detail, name="session_detail"),
     path("<int:session_id>/edit/", views.session_edit, name="session_edit"),

@@ -1,50 +1,33 @@
-"""Facilitators plan sessions, set reading, chase it and invite people; members get a calendar."""
-
-import csv
+"""Facilitators plan sessions, set reading and chase it; members get a calendar. Inviting people
+to a board is in learning.invitations (its pages are served under /sessions/ too)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from learning.models import Role
+from learning.forms import add_service_errors
 from learning.permissions import (
     access_board_as_facilitator,
     access_board_as_leader,
-    user_can_facilitate_board,
 )
 from learning.services import seat_change_role, seat_end
-from learning.uploads import problem_list
 
 from . import forms, selectors, services
 from .exports import grid_csv
 from .ics import session_calendar_file
-from .invitations import COLUMNS, CSVFileError, parse_invitations_csv
 from .models import DigestOptOut
 from .permissions import (
     access_assignment_as_facilitator,
-    access_invitation_as_leader,
     access_seat_as_leader,
     access_session_as_facilitator,
     access_session_as_member,
 )
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _email(invitation) -> dict:
-    return {"email": invitation.email}
+from .selectors import leader_home_url
 
 
 @login_required
@@ -71,7 +54,7 @@ def session_create(request, board_id):
                 board=board, created_by=request.user, **form.session_fields()
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Session created. Now set the reading."))
             return redirect("development:session_detail", session.pk)
@@ -93,7 +76,7 @@ def session_edit(request, session_id):
         try:
             services.session_update(session=session, changed_by=request.user, **fields)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             if moved:
                 messages.success(
@@ -277,7 +260,7 @@ def _assignment_form(request, session, assignment):
                 assigned_by=request.user,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Reading saved."))
             return redirect("development:session_detail", session.pk)
@@ -302,120 +285,15 @@ def assignment_withdraw(request, session_id, assignment_id):
 
 
 @login_required
-def invitation_list(request, board_id):
-    """Who has been invited to the board, and a form to invite one more person."""
-    board = access_board_as_leader(request.user, board_id)
-    form = forms.InvitationForm(request.POST or None, board=board, by=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invitation_create(
-                board=board,
-                invited_by=request.user,
-                confirmed=form.confirmed(),
-                **form.invitation_fields(),
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("Invitation sent to %(email)s.") % _email(invitation))
-            return redirect("development:invitation_list", board.pk)
-    context = {
-        "board": board,
-        "form": form,
-        "invitations": selectors.board_invitations(board),
-        "back_url": _leader_home(request.user, board),
-    }
-    return render(request, "development/invitation_list.html", context)
-
-
-@login_required
-def invitation_template(request, board_id):
-    """A CSV file with the columns the upload expects and one example row to replace."""
-    access_board_as_leader(request.user, board_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="boardready-invitations.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read it as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(COLUMNS)
-    writer.writerow(["a.person@example.nhs.uk", "Alex", "Person", Role.NON_EXECUTIVE_DIRECTOR])
-    return response
-
-
-@login_required
-def invitation_upload(request, board_id):
-    """Invites everyone in a CSV file, or nobody if any row has a problem."""
-    board = access_board_as_leader(request.user, board_id)
-    form = forms.InvitationUploadForm(request.POST or None, request.FILES or None)
-    problems = problem_list([])
-    if request.method == "POST" and form.is_valid():
-        try:
-            rows, found = parse_invitations_csv(form.cleaned_data["file"], board)
-            problems = problem_list(found)
-            if not problems:
-                invitations = services.invitations_import(
-                    board=board, rows=rows, invited_by=request.user
-                )
-        except CSVFileError as error:
-            form.add_error("file", str(error))
-        except ValidationError as error:
-            form.add_error("file", error)
-        else:
-            if not problems:
-                messages.success(
-                    request,
-                    ngettext("%(n)s invitation sent.", "%(n)s invitations sent.", len(invitations))
-                    % {"n": len(invitations)},
-                )
-                return redirect("development:invitation_list", board.pk)
-    context = {"board": board, "form": form, "problems": problems, "roles": Role.choices}
-    return render(request, "development/invitation_upload.html", context)
-
-
-@login_required
-@require_POST
-def invitation_resend(request, invitation_id):
-    invitation = access_invitation_as_leader(request.user, invitation_id)
-    try:
-        sent = services.invitation_resend(invitation=invitation)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        if sent:
-            messages.success(request, _("Invitation sent again to %(email)s.") % _email(invitation))
-        else:
-            messages.info(request, _("We sent that invitation a few minutes ago."))
-    return redirect("development:invitation_list", invitation.board_id)
-
-
-@login_required
-@require_POST
-def invitation_revoke(request, invitation_id):
-    invitation = access_invitation_as_leader(request.user, invitation_id)
-    try:
-        services.invitation_revoke(invitation=invitation)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Invitation to %(email)s withdrawn.") % _email(invitation))
-    return redirect("development:invitation_list", invitation.board_id)
-
-
-@login_required
 def member_list(request, board_id):
     """Who sits on the board, in which role, for its chair and facilitator."""
     board = access_board_as_leader(request.user, board_id)
     context = {
         "board": board,
         "seats": selectors.board_seats(board),
-        "back_url": _leader_home(request.user, board),
+        "back_url": leader_home_url(request.user, board),
     }
     return render(request, "development/member_list.html", context)
-
-
-def _leader_home(user, board) -> str:
-    if user_can_facilitate_board(user, board):
-        return reverse("development:session_list")
-    return reverse("dashboard:board_dashboard", args=[board.pk])
 
 
 @login_required
@@ -433,7 +311,7 @@ def member_change(request, board_id, membership_id):
                 request=request,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

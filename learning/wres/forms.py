@@ -8,11 +8,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from learning.csvfiles import MAX_CSV_BYTES
 from learning.forms import NHSUKFormMixin
 
 from .checks import cross_problems, parse_cell
 from .measures import FIRST_YEAR, GROUP_LABELS, MEASURES, SECTIONS, Group, Kind, year_label
-from .upload import MAX_CSV_BYTES
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from learning.uploads import problem_list
+from learning.csvfiles import CSVFileError, problem_list
 
 from .forms import WresFiguresForm, WresUploadForm
 from .measures import year_from_slug, year_is_valid, year_to_slug
@@ -20,7 +20,7 @@ from .permissions import (
 from .selectors import data_links, saved_year, values_of, workbook_for_board
 from .services import wres_year_save
 from .trend_charts import indicator_svg
-from .upload import CSVFileError, parse_upload, template_csv
+from .upload import parse_upload, template_csv
 
 
 def _year(slug: str) -> str:

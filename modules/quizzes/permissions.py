@@ -79,7 +79,3 @@ def access_answer_for_marking(user, answer_id, *, request=None) -> AttemptAnswer
         raise Http404("No such answer.")
     record_viewed(viewer=user, owner=row.attempt.user, target=row, request=request)
     return row
-
-
-def user_facilitates_any_board(user) -> bool:
-    return active_memberships(user).filter(role=Role.FACILITATOR).exists()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning.permissions import access_board_as_facilitator
+from learning.permissions import access_board_as_facilitator, user_facilitates_any_board
 from modules.models import ModuleProgress
 
 from . import selectors, services
@@ -23,7 +23,6 @@ from .permissions import (
     access_live_quiz,
     access_own_attempt,
     access_own_attempt_answer,
-    user_facilitates_any_board,
 )
 
 

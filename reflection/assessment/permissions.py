@@ -16,17 +16,10 @@
 from django.http import Http404
 
 from learning.models import Membership, Role
-from learning.permissions import LEADER_ROLES, access_membership, active_memberships
+from learning.permissions import LEADER_ROLES, access_membership, active_memberships, int_or_404
 from learning.privacy import record_viewed, record_views
 
 from .models import Response, Round
-
-
-def _as_int(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Http404("Not found.") from None
 
 
 def _responses():
@@ -37,7 +30,7 @@ def access_own_response(user, response_id) -> Response:
     """A response the user wrote, or 404."""
     if not user.is_authenticated:
         raise Http404("Not found.")
-    response = _responses().filter(pk=_as_int(response_id), user=user).first()
+    response = _responses().filter(pk=int_or_404(response_id), user=user).first()
     if response is None:
         raise Http404("Not found.")
     return response
@@ -66,7 +59,7 @@ def user_can_see_response(user, response: Response) -> bool:
 
 def access_response_result(user, response_id, *, request=None) -> Response:
     """A response whose results the user may read (audited when it is not theirs), or 404."""
-    response = _responses().select_related("user").filter(pk=_as_int(response_id)).first()
+    response = _responses().select_related("user").filter(pk=int_or_404(response_id)).first()
     if response is None or not user_can_see_response(user, response):
         raise Http404("Not found.")
     record_viewed(viewer=user, owner=response.user, target=response, request=request)
@@ -77,7 +70,7 @@ def access_round(user, round_id) -> tuple[Round, Membership]:
     """A round of a board the user sits on or facilitates, with their seat, or 404."""
     round_ = (
         Round.objects.select_related("board__organisation", "version__instrument")
-        .filter(pk=_as_int(round_id))
+        .filter(pk=int_or_404(round_id))
         .first()
     )
     if round_ is None:

@@ -2,6 +2,8 @@
 
 from django.http import Http404
 
+from learning.permissions import int_or_404
+
 from .models import JournalEntry
 
 
@@ -14,11 +16,7 @@ def journal_entries_of(user):
 
 def access_journal_entry(user, entry_id) -> JournalEntry:
     """The user's own entry, or 404 (for a stranger, a chair, staff or a forged id alike)."""
-    try:
-        entry_id = int(entry_id)
-    except (TypeError, ValueError):
-        raise Http404("Not found.") from None
-    entry = journal_entries_of(user).filter(pk=entry_id).first()
+    entry = journal_entries_of(user).filter(pk=int_or_404(entry_id)).first()
     if entry is None:
         raise Http404("Not found.")
     return entry

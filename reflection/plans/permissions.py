@@ -15,17 +15,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from learning.models import Membership, Role
-from learning.permissions import access_membership, active_memberships
+from learning.permissions import access_membership, active_memberships, int_or_404
 from learning.privacy import record_viewed, record_views
 
 from .models import ActionMilestone, BoardAction, ChairReview, Commitment, Milestone
-
-
-def _as_int(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Http404("Not found.") from None
 
 
 def _commitments():
@@ -44,7 +37,7 @@ def access_own_seat(user, membership_id) -> Membership:
     seat, a facilitator's or an unknown id is 404."""
     membership = (
         active_memberships(user)
-        .filter(pk=_as_int(membership_id))
+        .filter(pk=int_or_404(membership_id))
         .exclude(role=Role.FACILITATOR)
         .first()
     )
@@ -66,7 +59,7 @@ def _load_commitment(user, commitment_id) -> tuple[Commitment, bool]:
     """The commitment and whether the user owns it; 404 unless owner or chair (shared)."""
     if not user.is_authenticated:
         raise Http404("Not found.")
-    commitment = _commitments().filter(pk=_as_int(commitment_id), owner__is_active=True).first()
+    commitment = _commitments().filter(pk=int_or_404(commitment_id), owner__is_active=True).first()
     if commitment is None:
         raise Http404("Not found.")
     if commitment.owner.user_id == user.pk:
@@ -113,7 +106,7 @@ def access_review_as_author(user, review_id) -> ChairReview:
     everyone else (the commitment's owner included: they read it, never change it)."""
     review = (
         ChairReview.objects.select_related("commitment")
-        .filter(pk=_as_int(review_id), author=user)
+        .filter(pk=int_or_404(review_id), author=user)
         .first()
     )
     if review is None:
@@ -160,7 +153,7 @@ def access_member_as_chair(user, board_id, membership_id, *, request=None) -> Me
     member = (
         Membership.objects.board_members()
         .select_related("user", "board__organisation")
-        .filter(board_id=_as_int(board_id), pk=_as_int(membership_id))
+        .filter(board_id=int_or_404(board_id), pk=int_or_404(membership_id))
         .exclude(user=user)
         .first()
     )
@@ -187,7 +180,7 @@ def access_action(user, action_id) -> BoardAction:
     """An action on a board the user sits on, else 404."""
     action = (
         BoardAction.objects.select_related("owner__user", "board__organisation")
-        .filter(pk=_as_int(action_id), board__in=_boards_of(user))
+        .filter(pk=int_or_404(action_id), board__in=_boards_of(user))
         .first()
     )
     if action is None:
@@ -216,7 +209,7 @@ def _boards_of(user):
 
 def access_milestone_as_owner(user, milestone_id) -> Milestone:
     """A milestone on the user's own commitment (the chair gets 403, others 404)."""
-    milestone = Milestone.objects.filter(pk=_as_int(milestone_id)).first()
+    milestone = Milestone.objects.filter(pk=int_or_404(milestone_id)).first()
     if milestone is None or not user.is_authenticated:
         raise Http404("Not found.")
     milestone.commitment = access_commitment_as_owner(user, milestone.commitment_id)
@@ -225,7 +218,7 @@ def access_milestone_as_owner(user, milestone_id) -> Milestone:
 
 def access_action_milestone_for_edit(user, milestone_id) -> ActionMilestone:
     """A milestone on a board action the user may change."""
-    milestone = ActionMilestone.objects.filter(pk=_as_int(milestone_id)).first()
+    milestone = ActionMilestone.objects.filter(pk=int_or_404(milestone_id)).first()
     if milestone is None or not user.is_authenticated:
         raise Http404("Not found.")
     milestone.action = access_action_for_edit(user, milestone.action_id)

@@ -4,7 +4,7 @@ the facilitator sees them ready. Every new page is checked with axe."""
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from learning.models import Invitation
+from learning.invitations.models import Invitation
 from modules.quizzes.choices import QuestionType
 from tests.browser.helpers import BROWSER_DB, assert_accessible, sign_in
 from tests.development.factories import SessionFactory, assign, in_days, module_page

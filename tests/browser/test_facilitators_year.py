@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from learning.models import Invitation, Role
+from learning.invitations.models import Invitation
+from learning.models import Role
 from reflection.assessment.models import Round
 from tests.assessment.factories import fill_round, instruments, make_round
 from tests.browser.helpers import BROWSER_DB, assert_accessible, sign_in

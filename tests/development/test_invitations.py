@@ -4,8 +4,9 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from learning.development.invitations import parse_invitations_csv
-from learning.models import Invitation, Role
+from learning.invitations.models import Invitation
+from learning.invitations.upload import parse_invitations_csv
+from learning.models import Role
 from tests.factories import InvitationFactory
 
 HEADER = "email,first_name,last_name,role\n"
@@ -112,7 +113,7 @@ def test_a_csv_that_appoints_a_chair_invites_nobody(
 
 
 def test_the_board_chair_and_staff_may_appoint_to_the_senior_seats(world):
-    from learning.development.services import invitation_create
+    from learning.invitations.services import invitation_create
     from learning.permissions import user_can_appoint
 
     assert user_can_appoint(world.chair, world.board_a, Role.CHAIR)

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learning.audit.models import AuditEvent
-from learning.models import Invitation, Membership, Role
+from learning.invitations.models import Invitation
+from learning.models import Membership, Role
 from learning.services import seat_appoint, seat_change_role
 from tests.conftest import sign_in
 from tests.factories import UserFactory
@@ -63,8 +64,8 @@ def test_a_second_chair_by_invitation_needs_the_box_ticked_and_names_the_chair(
 def test_a_csv_cannot_appoint_a_second_chair(world):
     from django.core.exceptions import ValidationError
 
-    from learning.development.invitations import InvitationRow
-    from learning.development.services import invitations_import
+    from learning.invitations.services import invitations_import
+    from learning.invitations.upload import InvitationRow
 
     row = InvitationRow(line=2, email="x@trust.nhs.uk", first_name="X", last_name="Y", role="chair")
     with pytest.raises(ValidationError, match="already has a chair"):

@@ -2,9 +2,10 @@
 
 import pytest
 
+from learning.csvfiles import CSVFileError
 from learning.wres import measures as m
 from learning.wres.measures import MEASURES, Group
-from learning.wres.upload import CSVFileError, parse_upload, template_csv
+from learning.wres.upload import parse_upload, template_csv
 from tests.wres.factories import csv_text, upload
 
 

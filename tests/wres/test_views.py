@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from learning.csvfiles import MAX_CSV_BYTES
 from learning.wres import measures as m
 from learning.wres.models import WresFigure, WresYear
-from learning.wres.upload import MAX_CSV_BYTES
 from tests.factories import BoardFactory, MembershipFactory, UserFactory
 from tests.wres.factories import csv_text, save_year, upload, worked_values
 

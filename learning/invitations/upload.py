@@ -1,16 +1,16 @@
 """Checks a CSV file of people to invite as a whole, before anything is saved."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from learning.models import Board, Invitation, Membership, Role
-from learning.uploads import MAX_CSV_BYTES, CSVFileError, read_csv_lines
+from learning.csvfiles import RowProblem, RowProblems, Upload, read_csv_rows
+from learning.models import Board, Membership, Role
 
-__all__ = ["MAX_CSV_BYTES", "CSVFileError", "parse_invitations_csv"]
+from .models import Invitation
 
 # A board has a few dozen seats; more rows than this is the wrong file.
 MAX_ROWS = 500
@@ -21,6 +21,8 @@ TOO_LARGE = _lazy("The file is larger than 1 MB. Split it into smaller files.")
 
 @dataclass
 class InvitationRow:
+    """One person to invite, as read from a row of the file (or typed in the form)."""
+
     line: int
     email: str
     first_name: str
@@ -28,11 +30,11 @@ class InvitationRow:
     role: str
 
 
-@dataclass
-class RowProblem:
-    line: int
+@dataclass(kw_only=True)
+class InvitationProblem(RowProblem):
+    """What is wrong on one row of people to invite, shown beside the email address."""
+
     email: str
-    reasons: list[str] = field(default_factory=list)
 
 
 def role_from_text(text: str) -> str | None:
@@ -47,7 +49,7 @@ def role_from_text(text: str) -> str | None:
 def invitation_problems(board: Board, emails: list[str]) -> dict[str, str]:
     """{email: why it cannot be invited} for people already on the board or already invited."""
     lowered = {email.lower() for email in emails}
-    problems = {}
+    problems: dict[str, str] = {}
     members = Membership.objects.active().filter(board=board, user__email__in=lowered)
     for email in members.values_list("user__email", flat=True):
         problems[email.lower()] = _("already a member of this board")
@@ -63,11 +65,9 @@ def invitation_problems(board: Board, emails: list[str]) -> dict[str, str]:
     return problems
 
 
-def _header_key(name: str) -> str:
-    return "_".join(name.strip().lower().replace("-", " ").split())
-
-
-def _check_row(values: dict, line: int, seen: dict) -> tuple[InvitationRow, list[str]]:
+def _check_row(
+    values: dict[str, str], line: int, seen: dict[str, int]
+) -> tuple[InvitationRow, list[str]]:
     row = InvitationRow(
         line=line,
         email=values["email"].strip().lower(),
@@ -93,14 +93,17 @@ def _check_row(values: dict, line: int, seen: dict) -> tuple[InvitationRow, list
     return row, reasons
 
 
-def parse_invitations_csv(upload, board: Board) -> tuple[list[InvitationRow], list[RowProblem]]:
+def parse_invitations_csv(
+    upload: Upload, board: Board
+) -> tuple[list[InvitationRow], list[InvitationProblem]]:
     """Reads and checks every row. Rows are numbered as a spreadsheet shows them (header is 1).
 
     Raises CSVFileError for a file too large, too long, not UTF-8, not CSV, without the columns
     or empty.
     """
-    lines = read_csv_lines(
+    found = read_csv_rows(
         upload,
+        columns=COLUMNS,
         max_rows=MAX_ROWS,
         too_large=str(TOO_LARGE),
         too_many_rows=_(
@@ -108,33 +111,22 @@ def parse_invitations_csv(upload, board: Board) -> tuple[list[InvitationRow], li
             "split it into smaller files."
         )
         % {"max": MAX_ROWS},
+        missing_columns=_(
+            "The file needs the columns email, first_name, last_name and role. Missing: %(m)s."
+        ),
+        no_rows=_("The file has a header row but nobody to invite."),
     )
-    header = [_header_key(name) for name in lines[0]]
-    missing = [column for column in COLUMNS if column not in header]
-    if missing:
-        raise CSVFileError(
-            _("The file needs the columns email, first_name, last_name and role. Missing: %(m)s.")
-            % {"m": ", ".join(missing)}
-        )
-    positions = {column: header.index(column) for column in COLUMNS}
-    rows, problems, seen = [], [], {}
-    for number, cells in enumerate(lines[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        padded = cells + [""] * len(header)
-        values = {column: padded[index] for column, index in positions.items()}
-        row, reasons = _check_row(values, number, seen)
+    rows: list[InvitationRow] = []
+    problems: RowProblems[InvitationProblem] = RowProblems()
+    seen: dict[str, int] = {}
+    for csv_row in found:
+        row, reasons = _check_row(csv_row.cells, csv_row.line, seen)
         rows.append(row)
-        if reasons:
-            problems.append(RowProblem(line=number, email=row.email, reasons=reasons))
-    if not rows:
-        raise CSVFileError(_("The file has a header row but nobody to invite."))
+        problems.add(InvitationProblem(line=row.line, email=row.email, reasons=reasons))
     already = invitation_problems(board, [row.email for row in rows])
-    by_line = {problem.line: problem for problem in problems}
     for row in rows:
         if row.email in already:
-            problem = by_line.get(row.line)
-            if problem is None:
-                problem = by_line[row.line] = RowProblem(line=row.line, email=row.email)
-            problem.reasons.append(already[row.email])
-    return rows, sorted(by_line.values(), key=lambda problem: problem.line)
+            problems.add(
+                InvitationProblem(line=row.line, email=row.email, reasons=[already[row.email]])
+            )
+    return rows, problems.in_row_order()
