@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     """Creates users identified by email address alone."""
 
     use_in_migrations = True
@@ -41,7 +41,7 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A person who signs in with their email address."""
 
-    username = None
+    username = None  # type: ignore[assignment]  # no username: people sign in by email
     email = models.EmailField(_("email address"), unique=True)
 
     # Goes up whenever one of the person's seats is made, changed or ended
@@ -56,7 +56,8 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
 
-    objects = UserManager()
+    # The stubs expect AbstractUser's username-based manager; this one is keyed on email.
+    objects = UserManager()  # type: ignore[assignment, misc]
 
     class Meta:
         ordering = ["last_name", "first_name", "email"]
@@ -119,11 +120,11 @@ class Role(models.TextChoices):
     FACILITATOR = "facilitator", _("Facilitator")
 
 
-class MembershipQuerySet(models.QuerySet):
-    def active(self):
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def active(self) -> "MembershipQuerySet":
         return self.filter(is_active=True, user__is_active=True)
 
-    def board_members(self):
+    def board_members(self) -> "MembershipQuerySet":
         """Memberships of people who sit on the board, leaving out facilitators."""
         return self.active().exclude(role=Role.FACILITATOR)
 

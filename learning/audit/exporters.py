@@ -2,14 +2,21 @@
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from learning.models import EmailOptOut, Invitation, Membership, RecoveryCode, SecondFactorReset
+from learning.models import (
+    EmailOptOut,
+    Invitation,
+    Membership,
+    RecoveryCode,
+    SecondFactorReset,
+    User,
+)
 
 from .models import AuditEvent, UserSession
-from .personal_data import covers, export_rows
+from .personal_data import Sections, covers, export_rows
 
 
 @covers("learning.User", "learning.Membership", "learning.Invitation", "learning.EmailOptOut")
-def account_personal_data(user) -> dict:
+def account_personal_data(user: User) -> Sections:
     memberships = Membership.objects.filter(user=user).select_related("board__organisation")
     return {
         "Account": {
@@ -64,7 +71,7 @@ def account_personal_data(user) -> dict:
     "otp_static.StaticDevice",
     "learning.SecondFactorReset",
 )
-def security_personal_data(user) -> dict:
+def security_personal_data(user: User) -> Sections:
     # Device secrets and recovery codes are never exported: only whether they exist.
     return {
         "Sign-in security": {
@@ -91,7 +98,7 @@ def security_personal_data(user) -> dict:
 
 
 @covers("modules.ModuleProgress")
-def module_progress_personal_data(user) -> dict:
+def module_progress_personal_data(user: User) -> Sections:
     from modules.models import ModuleProgress
 
     progress = ModuleProgress.objects.filter(user=user).select_related("page")

@@ -11,6 +11,7 @@ account is deleted.
 """
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.db import models, transaction
@@ -19,6 +20,17 @@ from wagtail import hooks
 
 from .models import AuditEvent
 from .services import audit_record, sessions_end_for_user
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpRequest
+
+    from learning.models import User
+
+# What an exporter returns: {"section name": data ready for JSON}.
+Sections = dict[str, Any]
+Exporter = Callable[["User"], Sections]
+F = TypeVar("F", bound=Callable[..., Any])
 
 EXPORT_HOOK = "boardready_personal_data"
 ERASE_HOOK = "boardready_erase_person"
@@ -29,17 +41,17 @@ ERASE_HOOK = "boardready_erase_person"
 INTERNAL_APP_PREFIXES = ("wagtail",)
 
 
-def covers(*labels: str) -> Callable:
+def covers(*labels: str) -> Callable[[F], F]:
     """Marks an exporter with the models ("app_label.ModelName") whose rows it exports."""
 
-    def mark(fn):
-        fn.covers = tuple(labels)
+    def mark(fn: F) -> F:
+        fn.__dict__["covers"] = tuple(labels)
         return fn
 
     return mark
 
 
-def exporters() -> list[Callable]:
+def exporters() -> list[Exporter]:
     return list(hooks.get_hooks(EXPORT_HOOK))
 
 
@@ -47,18 +59,20 @@ def covered_labels() -> set[str]:
     return {label for fn in exporters() for label in getattr(fn, "covers", ())}
 
 
-def export_value(value):
+def export_value(value: object) -> object:
     if isinstance(value, models.Model):
         return str(value)
     return value
 
 
-def export_rows(queryset: Iterable[models.Model], *, exclude: Iterable[str] = ()) -> list[dict]:
+def export_rows(
+    queryset: Iterable[models.Model], *, exclude: Iterable[str] = ()
+) -> list[dict[str, object]]:
     """Rows as dictionaries of their own fields (links shown by name), for an exporter."""
     skip = set(exclude)
     rows = []
     for obj in queryset:
-        row = {}
+        row: dict[str, object] = {}
         for field in obj._meta.concrete_fields:
             if field.name in skip:
                 continue
@@ -70,9 +84,9 @@ def export_rows(queryset: Iterable[models.Model], *, exclude: Iterable[str] = ()
     return rows
 
 
-def personal_data_for(user) -> dict:
+def personal_data_for(user: "User") -> Sections:
     """Everything held about `user`, section by section, ready for JSON."""
-    sections = {}
+    sections: Sections = {}
     for fn in exporters():
         sections.update(fn(user))
     return {
@@ -84,7 +98,12 @@ def personal_data_for(user) -> dict:
 
 
 @transaction.atomic
-def person_erase(*, user, actor=None, request=None) -> None:
+def person_erase(
+    *,
+    user: "User",
+    actor: "User | AnonymousUser | None" = None,
+    request: "HttpRequest | None" = None,
+) -> None:
     """Erases a person: each area's erase hooks run, then their sessions, sign-in records and
     account (and with it, through the database, every row that belongs to them) are deleted.
     Audit entries that named them stay, with the name removed."""
