@@ -1,7 +1,7 @@
 """People, organisations, boards and who sits on which board in which role."""
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -164,7 +164,7 @@ class Membership(models.Model):
     def is_facilitator(self) -> bool:
         return self.role == Role.FACILITATOR
 
-    def chair_sees_shared_from(self, now=None):
+    def chair_sees_shared_from(self, now: datetime | None = None) -> datetime | None:
         """For a chair still within the notice after a change of chair, the moment before which
         shared commitments stay hidden from them; None when they see every shared one."""
         if self.role != Role.CHAIR or self.chair_since is None:

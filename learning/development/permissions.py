@@ -2,8 +2,9 @@
 
 from django.http import Http404
 
-from learning.models import Board, Invitation, Membership
+from learning.models import Board, Invitation, Membership, User
 from learning.permissions import (
+    Visitor,
     access_board_as_leader,
     active_memberships,
     boards_facilitated_by,
@@ -13,14 +14,14 @@ from learning.permissions import (
 from .models import Assignment, DevelopmentSession
 
 
-def _as_id(value) -> int:
+def _as_id(value: int | str) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
         raise Http404("Not found.") from None
 
 
-def access_session_as_facilitator(user, session_id) -> DevelopmentSession:
+def access_session_as_facilitator(user: Visitor, session_id: int | str) -> DevelopmentSession:
     """A session on a board the user facilitates, else 404."""
     session = (
         DevelopmentSession.objects.filter(
@@ -34,7 +35,7 @@ def access_session_as_facilitator(user, session_id) -> DevelopmentSession:
     return session
 
 
-def access_session_as_member(user, session_id) -> DevelopmentSession:
+def access_session_as_member(user: Visitor, session_id: int | str) -> DevelopmentSession:
     """A session on any board the user sits on or facilitates, else 404."""
     boards = Board.objects.filter(memberships__in=active_memberships(user))
     session = (
@@ -47,7 +48,9 @@ def access_session_as_member(user, session_id) -> DevelopmentSession:
     return session
 
 
-def access_assignment_as_facilitator(user, session_id, assignment_id) -> Assignment:
+def access_assignment_as_facilitator(
+    user: Visitor, session_id: int | str, assignment_id: int | str
+) -> Assignment:
     """An assignment of a session on a board the user facilitates, else 404."""
     session = access_session_as_facilitator(user, session_id)
     assignment = (
@@ -61,7 +64,7 @@ def access_assignment_as_facilitator(user, session_id, assignment_id) -> Assignm
     return assignment
 
 
-def access_invitation_as_leader(user, invitation_id) -> Invitation:
+def access_invitation_as_leader(user: Visitor, invitation_id: int | str) -> Invitation:
     """An invitation to a board the user chairs or facilitates, else 404."""
     invitation = (
         Invitation.objects.filter(pk=_as_id(invitation_id), board__in=boards_led_by(user))
@@ -73,11 +76,11 @@ def access_invitation_as_leader(user, invitation_id) -> Invitation:
     return invitation
 
 
-def user_facilitates_any_board(user) -> bool:
+def user_facilitates_any_board(user: Visitor) -> bool:
     return boards_facilitated_by(user).exists()
 
 
-def access_seat_as_leader(user, board_id, membership_id) -> Membership:
+def access_seat_as_leader(user: User, board_id: int | str, membership_id: int | str) -> Membership:
     """Another person's active seat on a board the user chairs or facilitates, else 404 (your
     own seat is changed by the board's chair or BoardReady's staff)."""
     board = access_board_as_leader(user, board_id)
