@@ -2,6 +2,7 @@
 
 import secrets
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -63,10 +64,10 @@ class User(AbstractUser):
         ordering = ["last_name", "first_name", "email"]
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.get_full_name() or self.email
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.email = self.email.lower()
         super().save(*args, **kwargs)
 
@@ -90,7 +91,7 @@ class Organisation(models.Model):
     class Meta:
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -106,7 +107,7 @@ class Board(models.Model):
             models.UniqueConstraint(fields=["organisation", "name"], name="board_name_unique")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.organisation.name}: {self.name}"
 
 
@@ -153,7 +154,7 @@ class Membership(models.Model):
             models.UniqueConstraint(fields=["user", "board"], name="membership_user_board_unique")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()}, {self.board})"
 
     @property
@@ -214,7 +215,7 @@ class Invitation(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.email} → {self.board} ({self.get_role_display()})"
 
     @property
@@ -243,7 +244,7 @@ class RecoveryCode(models.Model):
     )
     code_hash = models.CharField(max_length=128)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Recovery code {self.pk}"
 
 
@@ -266,7 +267,7 @@ class SecondFactorReset(models.Model):
     class Meta:
         ordering = ["-at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Second factor reset {self.pk}"
 
 
@@ -285,5 +286,5 @@ class EmailOptOut(models.Model):
             models.UniqueConstraint(fields=["user", "kind"], name="email_opt_out_unique")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user_id} has turned off {self.kind}"
