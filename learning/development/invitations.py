@@ -117,7 +117,8 @@ def parse_invitations_csv(upload, board: Board) -> tuple[list[InvitationRow], li
             % {"m": ", ".join(missing)}
         )
     positions = {column: header.index(column) for column in COLUMNS}
-    rows, problems, seen = [], [], {}
+    rows, problems = [], []
+    seen: dict[str, int] = {}
     for number, cells in enumerate(lines[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue

@@ -3,7 +3,8 @@
 Each service is keyword-only, atomic, checks with `full_clean()` and is safe to call twice.
 """
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from learning.models import Board, Invitation, Role
+from learning.models import Board, Invitation, Role, User
 from learning.permissions import SENIOR_SEATS, user_can_appoint
 from learning.services import ONLY_THE_CHAIR_APPOINTS, appointment_check, second_seat_problem
 from modules.models import ModulePage
@@ -49,7 +50,7 @@ def session_create(
     location: str = "",
     online_link: str = "",
     agenda: str = "",
-    created_by=None,
+    created_by: User | None = None,
 ) -> DevelopmentSession:
     """Plans a development session for a board."""
     session = DevelopmentSession(
@@ -72,7 +73,7 @@ def session_create(
 
 @transaction.atomic
 def session_update(
-    *, session: DevelopmentSession, changed_by=None, **changes
+    *, session: DevelopmentSession, changed_by: User | None = None, **changes: Any
 ) -> DevelopmentSession:
     """Changes a session's details. Pre-reading may not end up due after the session.
 
@@ -111,7 +112,9 @@ def session_update(
     return session
 
 
-def _tell_members(*, session: DevelopmentSession, kind: str, subject: str, sent_by, **extra):
+def _tell_members(
+    *, session: DevelopmentSession, kind: str, subject: str, sent_by: User | None, **extra: Any
+) -> None:
     """Emails each member about a change to the session, with its calendar file attached."""
     session = DevelopmentSession.objects.select_related("board__organisation").get(pk=session.pk)
     for membership in board_members(session.board):
@@ -137,7 +140,9 @@ def _tell_members(*, session: DevelopmentSession, kind: str, subject: str, sent_
 
 
 @transaction.atomic
-def session_cancel(*, session: DevelopmentSession, cancelled_by=None) -> DevelopmentSession:
+def session_cancel(
+    *, session: DevelopmentSession, cancelled_by: User | None = None
+) -> DevelopmentSession:
     """Marks a session cancelled (it stays listed) and emails members a cancelling calendar file.
 
     Cancelling twice changes nothing and sends nothing more.
@@ -166,19 +171,23 @@ def session_can_be_deleted(session: DevelopmentSession) -> bool:
 @transaction.atomic
 def session_delete(*, session: DevelopmentSession) -> None:
     """Deletes a session nobody's attendance was recorded for. Deleting twice does nothing more."""
-    session = DevelopmentSession.objects.select_for_update().filter(pk=session.pk).first()
-    if session is None:
+    locked = DevelopmentSession.objects.select_for_update().filter(pk=session.pk).first()
+    if locked is None:
         return
-    if not session_can_be_deleted(session):
+    if not session_can_be_deleted(locked):
         raise ValidationError(
             _("Attendance has been recorded for this session, so it cannot be deleted.")
         )
-    session.delete()
+    locked.delete()
 
 
 @transaction.atomic
 def assignment_set(
-    *, session: DevelopmentSession, module: ModulePage, due_date, assigned_by=None
+    *,
+    session: DevelopmentSession,
+    module: ModulePage,
+    due_date: date,
+    assigned_by: User | None = None,
 ) -> Assignment:
     """Sets a live module as pre-reading for a session, or changes its due date."""
     if not ModulePage.objects.live().filter(pk=module.pk).exists():
@@ -218,7 +227,7 @@ def snapshot_take(*, session: DevelopmentSession) -> ReadinessSnapshot | None:
 
 @transaction.atomic
 def attendance_record(
-    *, session: DevelopmentSession, attended_user_ids: set[int], recorded_by
+    *, session: DevelopmentSession, attended_user_ids: set[int], recorded_by: User
 ) -> None:
     """Records who came to a session that has started; everyone else on the board did not."""
     if not session.has_started():
@@ -243,7 +252,7 @@ def attendance_record(
 def reminders_send_manual(
     *,
     session: DevelopmentSession,
-    sent_by,
+    sent_by: User,
     recipient_ids: set[int] | None = None,
     message: str = "",
 ) -> tuple[int, int]:
@@ -319,7 +328,9 @@ def _send_invitation(invitation: Invitation, now: datetime) -> None:
     )
 
 
-def _invitation_create(*, board: Board, row: InvitationRow, invited_by, now) -> Invitation:
+def _invitation_create(
+    *, board: Board, row: InvitationRow, invited_by: User, now: datetime
+) -> Invitation:
     invitation = Invitation(
         board=board,
         email=row.email,
@@ -344,7 +355,7 @@ def invitation_create(
     first_name: str,
     last_name: str,
     role: str,
-    invited_by,
+    invited_by: User,
     confirmed: bool = False,
 ) -> Invitation:
     """Invites one person to a board and emails them the link to accept. A chair or chief
@@ -384,7 +395,9 @@ def _second_seat_in_file(board: Board, rows: list[InvitationRow]) -> list[str]:
 
 
 @transaction.atomic
-def invitations_import(*, board: Board, rows: list[InvitationRow], invited_by) -> list[Invitation]:
+def invitations_import(
+    *, board: Board, rows: list[InvitationRow], invited_by: User
+) -> list[Invitation]:
     """Invites every row of a checked CSV file, or (if any row has become a problem) nobody."""
     refused = [row for row in rows if not user_can_appoint(invited_by, board, row.role)]
     if refused:
@@ -449,7 +462,7 @@ def invitation_revoke(*, invitation: Invitation) -> Invitation:
 
 
 @transaction.atomic
-def digest_set(*, user, wanted: bool) -> None:
+def digest_set(*, user: User, wanted: bool) -> None:
     """Turns the facilitator's daily digest email on or off."""
     if wanted:
         DigestOptOut.objects.filter(user=user).delete()
@@ -457,7 +470,7 @@ def digest_set(*, user, wanted: bool) -> None:
         DigestOptOut.objects.get_or_create(user=user)
 
 
-def snapshots_take_before_erasure(*, user) -> None:
+def snapshots_take_before_erasure(*, user: User) -> None:
     """Takes the readiness snapshot of every started session on the person's boards that has
     none yet, so erasing them cannot change a past session's figure (the page counts one from
     completion times until the hourly job keeps it). Safe to call twice."""
@@ -473,7 +486,7 @@ def snapshots_take_before_erasure(*, user) -> None:
 
 
 @transaction.atomic
-def attendance_detach_for_erasure(*, user) -> int:
+def attendance_detach_for_erasure(*, user: User) -> int:
     """Keeps the person's recorded attendance without them: no user, and recorded at the
     session's start, so a past session's "8 of 11 attended" on the dashboard and in the board
     paper stays as the board saw it and nothing links a row back to anyone. Returns how many
