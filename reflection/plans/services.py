@@ -5,11 +5,12 @@ returns what the first one made instead of making it again.
 """
 
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.utils import timezone
 
-from learning.models import Board, Membership
+from learning.models import Board, Membership, User
 
 from .models import (
     ActionMilestone,
@@ -83,7 +84,7 @@ def commitment_create(
 
 
 @transaction.atomic
-def commitment_change(*, commitment: Commitment, **changes) -> Commitment:
+def commitment_change(*, commitment: Commitment, **changes: Any) -> Commitment:
     """Changes the owner's own commitment; only the fields a member may edit."""
     unknown = set(changes) - set(COMMITMENT_FIELDS)
     if unknown:
@@ -108,8 +109,21 @@ def commitment_share(*, commitment: Commitment, share: bool) -> Commitment:
     return commitment
 
 
-def _milestone_add(model: type[MilestoneBase], *, parent_field: str, parent, title, due_date):
-    existing = model.objects.filter(**{parent_field: parent, "title": title}).first()
+M = TypeVar("M", bound=MilestoneBase)
+
+
+# MilestoneBase is abstract, so the stubs give it no manager; Milestone and ActionMilestone,
+# the models these are called with, have `objects`.
+def _milestone_add(
+    model: type[M],
+    *,
+    parent_field: str,
+    parent: Commitment | BoardAction,
+    title: str,
+    due_date: date,
+) -> M:
+    manager = model.objects  # type: ignore[attr-defined]
+    existing: M | None = manager.filter(**{parent_field: parent, "title": title}).first()
     if existing is not None and existing.due_date == due_date:
         return existing
     milestone = model(**{parent_field: parent}, title=title, due_date=due_date)
@@ -118,8 +132,9 @@ def _milestone_add(model: type[MilestoneBase], *, parent_field: str, parent, tit
     return milestone
 
 
-def _milestone_set_done(milestone: MilestoneBase, done: bool) -> MilestoneBase:
-    milestone = type(milestone).objects.select_for_update().get(pk=milestone.pk)
+def _milestone_set_done(milestone: M, done: bool) -> M:
+    manager = type(milestone).objects  # type: ignore[attr-defined]
+    milestone = manager.select_for_update().get(pk=milestone.pk)
     if done and milestone.completed_at is None:
         milestone.completed_at = timezone.now()
     elif not done:
@@ -158,7 +173,7 @@ def commitment_update_add(
 
 
 @transaction.atomic
-def chair_review_add(*, commitment: Commitment, author, text: str) -> ChairReview:
+def chair_review_add(*, commitment: Commitment, author: User, text: str) -> ChairReview:
     """Adds the chair's comment on a shared commitment; the commitment itself is untouched."""
     latest = ChairReview.objects.filter(commitment=commitment, author=author).first()
     if latest is not None and latest.text == text:
@@ -184,7 +199,7 @@ def chair_review_delete(*, review: ChairReview) -> None:
 
 
 @transaction.atomic
-def appraisal_note_save(*, member: Membership, year: int, author, text: str) -> AppraisalNote:
+def appraisal_note_save(*, member: Membership, year: int, author: User, text: str) -> AppraisalNote:
     """Writes (or rewrites) the chair's appraisal note on a member for one year."""
     note = AppraisalNote.objects.select_for_update().filter(member=member, year=year).first()
     note = note or AppraisalNote(member=member, year=year)
@@ -226,7 +241,7 @@ def board_action_create(
 
 
 @transaction.atomic
-def board_action_change(*, action: BoardAction, **changes) -> BoardAction:
+def board_action_change(*, action: BoardAction, **changes: Any) -> BoardAction:
     """Changes an action in the board's plan (the chair or its owner)."""
     allowed = {"title", "description", "owner", "due_date", "status", "explanation"}
     unknown = set(changes) - allowed

@@ -19,36 +19,36 @@ def _subject_of(reminder: SentReminder):
     """(what, title, link, still open) for the object a reminder is about, or None if gone."""
     kind, pk = reminder.kind, reminder.object_id
     if kind == "plans.commitment":
-        item = Commitment.objects.filter(pk=pk).first()
-        return item and (
+        commitment = Commitment.objects.filter(pk=pk).first()
+        return commitment and (
             _("commitment"),
-            item.title,
+            commitment.title,
             reverse("plans:commitment_detail", args=[pk]),
-            item.is_open,
+            commitment.is_open,
         )
     if kind == "plans.milestone":
-        item = Milestone.objects.select_related("commitment").filter(pk=pk).first()
-        return item and (
+        milestone = Milestone.objects.select_related("commitment").filter(pk=pk).first()
+        return milestone and (
             _("milestone"),
-            item.title,
-            reverse("plans:commitment_detail", args=[item.commitment_id]),
-            not item.done and item.commitment.is_open,
+            milestone.title,
+            reverse("plans:commitment_detail", args=[milestone.commitment_id]),
+            not milestone.done and milestone.commitment.is_open,
         )
     if kind == "plans.action":
-        item = BoardAction.objects.filter(pk=pk).first()
-        return item and (
+        action = BoardAction.objects.filter(pk=pk).first()
+        return action and (
             _("board action"),
-            item.title,
+            action.title,
             reverse("plans:action_detail", args=[pk]),
-            item.is_open,
+            action.is_open,
         )
     if kind == "plans.action_milestone":
-        item = ActionMilestone.objects.select_related("action").filter(pk=pk).first()
-        return item and (
+        action_milestone = ActionMilestone.objects.select_related("action").filter(pk=pk).first()
+        return action_milestone and (
             _("board action milestone"),
-            item.title,
-            reverse("plans:action_detail", args=[item.action_id]),
-            not item.done and item.action.is_open,
+            action_milestone.title,
+            reverse("plans:action_detail", args=[action_milestone.action_id]),
+            not action_milestone.done and action_milestone.action.is_open,
         )
     return None
 
