@@ -122,7 +122,7 @@ class Definition:
 
     def dimension_of(self, item_key: str) -> dict:
         """The dimension a statement belongs to (every statement has one)."""
-        dimension = self.dimension_of(item_key)
+        dimension = self.dimension(self.items[item_key]["dimension"])
         if dimension is None:
             raise KeyError(item_key)
         return dimension
