@@ -2,7 +2,7 @@
 notes, the suggested-commitments library and the board's collective action plan."""
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,6 +17,8 @@ from wagtail.search import index
 from modules.areas import GoodPracticeArea
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
     from learning.models import Membership
 
 # The longest text each kind of field takes, enforced by the model (full_clean) and its form
@@ -30,10 +32,11 @@ LIMITS = {
 }
 
 
-def limited_text(kind: str, *args, **kwargs) -> models.TextField:
+def limited_text(kind: str, *args: Any, **kwargs: Any) -> models.TextField:
     """A text field with the limit for its kind, checked on the server."""
     limit = LIMITS[kind]
-    return models.TextField(
+    # The stubs cannot tell that `kwargs` holds neither of these.
+    return models.TextField(  # type: ignore[misc]
         *args, max_length=limit, validators=[MaxLengthValidator(limit)], **kwargs
     )
 
@@ -191,7 +194,7 @@ class Commitment(models.Model):
         return self.is_open and self.due_date < (today or timezone.localdate())
 
     @property
-    def area_label(self) -> str:
+    def area_label(self) -> "StrOrPromise":
         return GoodPracticeArea(self.area).label
 
 

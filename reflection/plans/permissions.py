@@ -39,7 +39,7 @@ def _commitments() -> QuerySet[Commitment]:
     return Commitment.objects.select_related("owner__user", "owner__board__organisation")
 
 
-def access_own_membership(membership: Membership) -> Membership:
+def access_own_membership(membership: Membership | None) -> Membership:
     """The membership whose plan a page shows: a board seat, never a facilitator's."""
     if membership is None or membership.role == Role.FACILITATOR:
         raise Http404("You do not hold a seat on a board.")

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from learning.models import Board, Membership, User
+from modules.models import ModulePage
 
 from .models import (
     ActionMilestone,
@@ -53,7 +54,7 @@ def commitment_create(
     explanation: str = "",
     share: bool = True,
     origin: str = Commitment.Origin.SCRATCH,
-    module=None,
+    module: ModulePage | None = None,
 ) -> Commitment:
     """Makes a commitment for a board member, shared with the chair unless kept as a draft."""
     recent = Commitment.objects.filter(
