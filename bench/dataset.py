@@ -102,10 +102,11 @@ def build() -> Dataset:
         instruments = load_instruments()
         content = dashboard_content()
         board = populated_board(content, members=SUBJECT_MEMBERS, name="Subject trust")
-        member = board.people[1]
+        # populated_board hangs the people it seats on the board object.
+        member = board.people[1]  # type: ignore[attr-defined]
         module = ModulePage.objects.live().get(slug=SUBJECT_MODULE)
         # The subject board reads the real module in its upcoming session too.
-        session = board.development_sessions.order_by("-starts_at").first()
+        session = board.development_sessions.latest("starts_at")
         session.assignments.create(module=module, due_date=session.starts_at.date())
         attempt = attempt_start(user=member, quiz=Quiz.objects.get(module=module))
         response = response_start(
@@ -115,8 +116,8 @@ def build() -> Dataset:
             content=content,
             board=board,
             member=member,
-            chair=board.chair,
-            facilitator=board.facilitator,
+            chair=board.chair,  # type: ignore[attr-defined]
+            facilitator=board.facilitator,  # type: ignore[attr-defined]
             module=module,
             reference=_reference_for(module),
             attempt=attempt,

@@ -172,9 +172,9 @@ def measure_stage(
     queries = {p.name: min(count_queries(p.request) for _ in range(2)) for p in probes}
     rounds = max(1, min(rounds, requests))
     per_round = math.ceil(requests / rounds)
-    cpu = {p.name: [] for p in probes}
-    wall = {p.name: [] for p in probes}
-    medians = {p.name: [] for p in probes}
+    cpu: dict[str, list[float]] = {p.name: [] for p in probes}
+    wall: dict[str, list[float]] = {p.name: [] for p in probes}
+    medians: dict[str, list[float]] = {p.name: [] for p in probes}
     gc.collect()
     for number in range(rounds):
         for probe in probes if number % 2 == 0 else reversed(probes):
@@ -273,7 +273,7 @@ def _check_targets(report: Report) -> None:
                     len(set(counts)) == 1,
                 )
             )
-    if report.large_pdf is not None:
+    if report.large_pdf is not None and report.large_pdf_baseline is not None:
         add(
             _ratio_target(
                 "board paper PDF, 100 members / 25",
@@ -317,6 +317,7 @@ def run(
         clients = clients_for(dataset)
         # The question is measured answered at every size (the answer is posted again and
         # again below), so it is answered once before the first size too.
+        assert ANSWER.data is not None  # noqa: S101  # the answer is a POST
         _request(clients[ANSWER.who], ANSWER.path(dataset), ANSWER.data(dataset))
         for stage, trusts in stages:
             if trusts > dataset.trusts:

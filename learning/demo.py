@@ -60,8 +60,8 @@ DEMO_TOTP_KEY_BASE32 = base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
 @dataclass
 class DemoPeople:
     password: str
-    northbridge: Board = None
-    eastmoor: Board = None
+    northbridge: Board | None = None
+    eastmoor: Board | None = None
     users: dict = field(default_factory=dict)
 
     def user(self, email):

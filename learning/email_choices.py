@@ -6,6 +6,7 @@ reminder, invitations and security emails are not listed here, so they always ar
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -14,12 +15,15 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import EmailOptOut
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class EmailKind:
     key: str
-    label: str
-    hint: str
+    label: "StrOrPromise"
+    hint: "StrOrPromise"
 
 
 DUE_SOON = "due_soon"

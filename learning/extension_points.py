@@ -32,11 +32,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.functional import Promise
 from wagtail import hooks
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
+    from django_stubs_ext import StrOrPromise
 
     from learning.demo import DemoPeople
     from learning.models import Membership, User
@@ -154,7 +154,7 @@ class ModulePanel(_ReadsContext):
 
     key: str
     template: str
-    anchor: tuple[str, str | Promise] | None = None
+    anchor: tuple[str, StrOrPromise] | None = None
     context: Mapping[str, Any] = field(default_factory=dict)
 
     def _values(self) -> Mapping[str, Any]:

@@ -1,6 +1,7 @@
 """People, organisations, boards and who sits on which board in which role."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     """Creates users identified by email address alone."""
 
     use_in_migrations = True
@@ -40,7 +41,7 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A person who signs in with their email address."""
 
-    username = None
+    username = None  # type: ignore[assignment]  # no username: people sign in by email
     email = models.EmailField(_("email address"), unique=True)
 
     # Goes up whenever one of the person's seats is made, changed or ended
@@ -55,16 +56,17 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
 
-    objects = UserManager()
+    # The stubs expect AbstractUser's username-based manager; this one is keyed on email.
+    objects = UserManager()  # type: ignore[assignment, misc]
 
     class Meta:
         ordering = ["last_name", "first_name", "email"]
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.get_full_name() or self.email
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.email = self.email.lower()
         super().save(*args, **kwargs)
 
@@ -88,7 +90,7 @@ class Organisation(models.Model):
     class Meta:
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -104,7 +106,7 @@ class Board(models.Model):
             models.UniqueConstraint(fields=["organisation", "name"], name="board_name_unique")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.organisation.name}: {self.name}"
 
 
@@ -118,11 +120,11 @@ class Role(models.TextChoices):
     FACILITATOR = "facilitator", _("Facilitator")
 
 
-class MembershipQuerySet(models.QuerySet):
-    def active(self):
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def active(self) -> "MembershipQuerySet":
         return self.filter(is_active=True, user__is_active=True)
 
-    def board_members(self):
+    def board_members(self) -> "MembershipQuerySet":
         """Memberships of people who sit on the board, leaving out facilitators."""
         return self.active().exclude(role=Role.FACILITATOR)
 
@@ -151,7 +153,7 @@ class Membership(models.Model):
             models.UniqueConstraint(fields=["user", "board"], name="membership_user_board_unique")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()}, {self.board})"
 
     @property
@@ -162,7 +164,7 @@ class Membership(models.Model):
     def is_facilitator(self) -> bool:
         return self.role == Role.FACILITATOR
 
-    def chair_sees_shared_from(self, now=None):
+    def chair_sees_shared_from(self, now: datetime | None = None) -> datetime | None:
         """For a chair still within the notice after a change of chair, the moment before which
         shared commitments stay hidden from them; None when they see every shared one."""
         if self.role != Role.CHAIR or self.chair_since is None:
@@ -183,7 +185,7 @@ class RecoveryCode(models.Model):
     )
     code_hash = models.CharField(max_length=128)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Recovery code {self.pk}"
 
 
@@ -206,7 +208,7 @@ class SecondFactorReset(models.Model):
     class Meta:
         ordering = ["-at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Second factor reset {self.pk}"
 
 
@@ -225,7 +227,7 @@ class EmailOptOut(models.Model):
             models.UniqueConstraint(fields=["user", "kind"], name="email_opt_out_unique")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user_id} has turned off {self.kind}"
 
 

@@ -9,10 +9,20 @@
   someone else call `record_viewed`, so no view has to remember to.
 """
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.conf import settings
+from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from learning.audit.services import audit_record_viewed
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from learning.models import User
 
 FLOOR = 3  # whatever the settings say, no figure ever stands on fewer people than this
 
@@ -44,7 +54,13 @@ def withheld_reason(minimum: int | None = None) -> str:
     ) % {"minimum": minimum or minimum_group()}
 
 
-def record_viewed(*, viewer, owner, target, request=None) -> None:
+def record_viewed(
+    *,
+    viewer: "User | AnonymousUser",
+    owner: "User",
+    target: models.Model | str | None,
+    request: HttpRequest | None = None,
+) -> None:
     """Writes "viewed another person's data" to the audit log, unless `viewer` is `owner`.
 
     Called by the access helpers that fetch one person's data for someone else: `owner` is
@@ -52,7 +68,12 @@ def record_viewed(*, viewer, owner, target, request=None) -> None:
     record_views(viewer=viewer, views=[(owner, target)], request=request)
 
 
-def record_views(*, viewer, views, request=None) -> None:
+def record_views(
+    *,
+    viewer: "User | AnonymousUser",
+    views: "Iterable[tuple[User, models.Model | str | None]]",
+    request: HttpRequest | None = None,
+) -> None:
     """`record_viewed` for a listing: one event per (owner, record), written in one query."""
     if not getattr(viewer, "is_authenticated", False):
         return

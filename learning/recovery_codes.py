@@ -25,7 +25,7 @@ def normalise(code: str) -> str:
     return "".join(code.split()).lower()
 
 
-def code_hash(code: str, *, salt: str | None = None, secret: str | None = None) -> str:
+def code_hash(code: str, *, salt: str | None = None, secret: str | bytes | None = None) -> str:
     """`hmac_sha256$<salt>$<hex digest>` of the code, with a new salt unless one is given."""
     salt = salt or secrets.token_hex(16)
     digest = salted_hmac(

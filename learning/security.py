@@ -4,6 +4,7 @@ import ipaddress
 import logging
 
 from django.conf import settings
+from django.http import HttpRequest
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def _warn_once(reason: str, message: str) -> None:
         logger.warning(message)
 
 
-def client_ip(request) -> str:
+def client_ip(request: HttpRequest) -> str:
     """The client's address, for sign-in pauses and the audit log.
 
     X-Forwarded-For is trusted only when BOARDREADY_TRUSTED_PROXY_COUNT is set and the

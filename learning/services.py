@@ -6,11 +6,14 @@ alike): who may appoint, the confirmation a second chair or chief executive need
 event and a change of chair's notice to members are kept in one place.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,8 +21,11 @@ from django.utils.translation import gettext_lazy
 
 from .audit.models import AuditEvent
 from .audit.services import audit_record
-from .models import Board, Membership, Role
-from .permissions import SENIOR_SEATS, user_can_appoint
+from .models import Board, Membership, Role, User
+from .permissions import SENIOR_SEATS, Visitor, user_can_appoint
+
+if TYPE_CHECKING:
+    from reflection.plans.models import Commitment
 
 ONLY_THE_CHAIR_APPOINTS = gettext_lazy(
     "Only the board's chair or BoardReady's staff can appoint a chair or chief executive, as a "
@@ -32,7 +38,7 @@ ONLY_THE_CHAIR_CHANGES = gettext_lazy(
 )
 
 
-def seat_holders(board: Board, role: str, *, exclude: Membership | None = None) -> list:
+def seat_holders(board: Board, role: str, *, exclude: Membership | None = None) -> list[Membership]:
     """The people who hold `role` on `board` now (active seats)."""
     seats = Membership.objects.active().filter(board=board, role=role).select_related("user")
     if exclude is not None and exclude.pk:
@@ -40,7 +46,9 @@ def seat_holders(board: Board, role: str, *, exclude: Membership | None = None) 
     return list(seats)
 
 
-def second_seat_problem(board: Board, role: str, *, exclude: Membership | None = None):
+def second_seat_problem(
+    board: Board, role: str, *, exclude: Membership | None = None
+) -> str | None:
     """For a chair or chief executive's seat already held, what to confirm; else None."""
     if role not in SENIOR_SEATS:
         return None
@@ -56,7 +64,12 @@ def second_seat_problem(board: Board, role: str, *, exclude: Membership | None =
 
 
 def appointment_check(
-    *, board: Board, role: str, by, membership: Membership | None = None, confirmed: bool
+    *,
+    board: Board,
+    role: str,
+    by: Visitor | None,
+    membership: Membership | None = None,
+    confirmed: bool,
 ) -> None:
     """Raises ValidationError ({"role": ...} or {"confirm": ...}) unless `by` may put someone in
     `role` on `board` now. `by` None is the system acting on an appointment checked before
@@ -73,7 +86,7 @@ def appointment_check(
             raise ValidationError({"confirm": problem})
 
 
-def _commitments_shared_with_chair(board: Board, *, leaving_out):
+def _commitments_shared_with_chair(board: Board, *, leaving_out: User) -> "QuerySet[Commitment]":
     from reflection.plans.models import Commitment
 
     return (
@@ -90,14 +103,15 @@ def _tell_members_of_new_chair(seat: Membership) -> int:
     from learning.development.emails import absolute_url, notification_queue
     from learning.development.models import Notification
 
+    assert seat.chair_since is not None  # noqa: S101  # set when the seat became a chair's
     visible_from = seat.chair_since + timedelta(days=settings.BOARDREADY_CHAIR_NOTICE_DAYS)
     shared = _commitments_shared_with_chair(seat.board, leaving_out=seat.user).select_related(
         "owner__user"
     )
     from reflection.assessment.models import Response
 
-    by_person: dict[int, list] = {}
-    people = {}
+    by_person: dict[int, list[object]] = {}
+    people: dict[int, User] = {}
     for commitment in shared:
         by_person.setdefault(commitment.owner.user_id, []).append(commitment)
         people[commitment.owner.user_id] = commitment.owner.user
@@ -114,8 +128,10 @@ def _tell_members_of_new_chair(seat: Membership) -> int:
         .select_related("user")
     )
     for response in results:
-        by_person.setdefault(response.user_id, []).append(response)
-        people[response.user_id] = response.user
+        if response.user is None:  # never: the query asks for an active author
+            continue
+        by_person.setdefault(response.user.pk, []).append(response)
+        people[response.user.pk] = response.user
     for person_id, things in by_person.items():
         member = people[person_id]
         notification_queue(
@@ -138,7 +154,7 @@ def _tell_members_of_new_chair(seat: Membership) -> int:
     return len(by_person)
 
 
-def _chair_changed(seat: Membership, was_chair: bool, now) -> None:
+def _chair_changed(seat: Membership, was_chair: bool, now: datetime) -> None:
     """A seat that becomes the chair starts the notice; one that stops being it forgets it."""
     if seat.role == Role.CHAIR and not was_chair:
         seat.chair_since = now
@@ -149,12 +165,12 @@ def _chair_changed(seat: Membership, was_chair: bool, now) -> None:
 @transaction.atomic
 def seat_appoint(
     *,
-    user,
+    user: User,
     board: Board,
     role: str,
-    by=None,
+    by: Visitor | None = None,
     confirmed: bool = False,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Membership:
     """Gives `user` a seat on `board` in `role`, or changes the role of the seat they have (a
     former seat is reactivated, never duplicated). Refused (ValidationError) unless `by` may
@@ -198,7 +214,12 @@ def seat_appoint(
 
 @transaction.atomic
 def seat_change_role(
-    *, membership: Membership, role: str, by, confirmed: bool = False, request=None
+    *,
+    membership: Membership,
+    role: str,
+    by: Visitor | None,
+    confirmed: bool = False,
+    request: HttpRequest | None = None,
 ) -> Membership:
     """Changes an active seat's role (see `seat_appoint`). Changing it to itself does nothing."""
     return seat_appoint(
@@ -212,7 +233,9 @@ def seat_change_role(
 
 
 @transaction.atomic
-def seat_end(*, membership: Membership, by, request=None) -> Membership:
+def seat_end(
+    *, membership: Membership, by: Visitor | None, request: HttpRequest | None = None
+) -> Membership:
     """Ends a seat: the person no longer sits on the board from their next request (their
     signed-in sessions end too). Only the chair or staff end a chair or chief executive's seat.
     Audited; ending it twice does nothing more."""

@@ -7,7 +7,9 @@ document's title and author in its properties and its language set to British En
 a board secretary can paste it into the trust's template and a screen reader can follow it.
 """
 
+from collections.abc import Sequence
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -20,6 +22,9 @@ from learning.dashboard.blocks import Bullets, Chart, Notice, Table, Text
 
 NHS_BLUE = RGBColor(0x00, 0x5E, 0xB8)
 TEXT_WIDTH = Mm(170)  # A4 with 20 mm margins
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _field(run, code: str) -> None:
@@ -78,18 +83,18 @@ def _style_id(document, name: str) -> str:
     return ids[name]
 
 
-def styled(document, text: str, style: str):
+def styled(document, text: "StrOrPromise", style: str):
     """A paragraph in the named style (Heading 1, Caption, List Bullet)."""
     para = document.add_paragraph(text)
     para._p.get_or_add_pPr().style = _style_id(document, style)
     return para
 
 
-def heading(document, text: str, level: int) -> None:
+def heading(document, text: "StrOrPromise", level: int) -> None:
     styled(document, text, f"Heading {level}")
 
 
-def paragraph(document, text: str, *, label: str = "") -> None:
+def paragraph(document, text: "StrOrPromise", *, label: "StrOrPromise" = "") -> None:
     """A paragraph; with `label`, the label in bold before the text ("Due: 1 May 2026")."""
     para = document.add_paragraph()
     if label:
@@ -104,7 +109,7 @@ def kept_together(document, start: int) -> None:
         para.paragraph_format.keep_with_next = True
 
 
-def bullets(document, items: list[str]) -> None:
+def bullets(document, items: "Sequence[StrOrPromise]") -> None:
     for item in items:
         styled(document, item, "List Bullet")
 

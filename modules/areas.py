@@ -4,10 +4,16 @@ Modules, case studies, assurance questions and commitments are tagged with these
 import `GoodPracticeArea`; pages that carry several areas use `GoodPracticeAreasField`.
 """
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class GoodPracticeArea(models.IntegerChoices):
@@ -25,7 +31,7 @@ class GoodPracticeArea(models.IntegerChoices):
     HEALTH_INEQUALITIES = 10, _("Health inequalities")
 
 
-def area_labels(areas) -> list[str]:
+def area_labels(areas: Iterable[int]) -> "list[StrOrPromise]":
     """The labels of a list of area numbers, skipping any that are not areas."""
     known = dict(GoodPracticeArea.choices)
     return [known[area] for area in areas if area in known]

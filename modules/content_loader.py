@@ -12,6 +12,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils.html import escape
@@ -178,7 +179,7 @@ def _module_blocks(slug: str, entries: list, report: LoadReport) -> list:
     """StreamField raw data for a module's `[[body]]` entries (see content/README.md)."""
     terms = {term.lower(): pk for term, pk in LexiconTerm.objects.values_list("term", "pk")}
     cases = dict(CaseStudyPage.objects.values_list("slug", "pk"))
-    blocks = []
+    blocks: list[dict[str, Any]] = []
 
     def add(block_type, value):
         n = len(blocks)

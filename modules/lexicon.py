@@ -167,8 +167,11 @@ class LexiconLinker:
         ("race equality", with no term of that name) make a phrase that none of them
         names, so none of them is linked; a term followed by a number is a title
         ("Race 2.0") and is left alone too."""
+        pattern = self.matcher.pattern
+        if pattern is None:  # link_html does not call this without one
+            return text
         out, last = [], 0
-        for run in _runs(self.matcher.pattern, text):
+        for run in _runs(pattern, text):
             start, end = run[0].start(), run[-1].end()
             out.append(text[last:start])
             alone = len(run) == 1 and not _TITLE_NUMBER.match(text, end)

@@ -2,15 +2,19 @@
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
+from learning.permissions import Visitor, is_signed_in
 from modules.areas import GoodPracticeArea
 from modules.models import (
     AssuranceQuestion,
@@ -35,7 +39,7 @@ CONTENT_URLS_CACHE = "modules:content-urls"
 CONTENT_URLS_SECONDS = 300
 
 
-def content_urls(request) -> dict:
+def content_urls(request: HttpRequest) -> dict[type, str]:
     """{ModuleIndexPage: url, GlossaryPage: url} for the live ones.
 
     Every page's navigation needs them, and they change only when one of those pages is
@@ -53,16 +57,17 @@ def content_urls(request) -> dict:
             cache.set(CONTENT_URLS_CACHE, by_host | {host: labels}, CONTENT_URLS_SECONDS)
         models = {model._meta.label: model for model in (ModuleIndexPage, GlossaryPage)}
         setattr(request, _URLS, {models[label]: url for label, url in labels.items()})
-    return getattr(request, _URLS)
+    urls: dict[type, str] = getattr(request, _URLS)
+    return urls
 
 
 def forget_content_urls() -> None:
     cache.delete(CONTENT_URLS_CACHE)
 
 
-def remember_content_urls(request, *known: dict) -> None:
+def remember_content_urls(request: HttpRequest, *known: dict[type, str | None]) -> None:
     """Lets a page that already knows these URLs spare the navigation its query."""
-    urls = {}
+    urls: dict[type, str] = {}
     for mapping in known:
         urls.update({model: url for model, url in mapping.items() if url})
     setattr(request, _URLS, urls)
@@ -90,14 +95,17 @@ class ModuleRow:
 
 
 def module_rows(
-    user, modules: QuerySet | None = None, *, progress: dict | None = None
+    user: Visitor,
+    modules: "QuerySet[ModulePage] | None" = None,
+    *,
+    progress: dict[int, ModuleProgress] | None = None,
 ) -> list[ModuleRow]:
     """Live modules in tree order, each with the person's status: two queries at most, one
     when the person's `progress` ({page_id: ModuleProgress}) is given."""
-    modules = (modules if modules is not None else ModulePage.objects.all()).live()
-    pages = list(modules.defer(*MODULE_BODY_FIELDS).order_by("path"))
+    chosen: Any = modules if modules is not None else ModulePage.objects.all()
+    pages = list(chosen.live().defer(*MODULE_BODY_FIELDS).order_by("path"))
     if progress is None:
-        progress = progress_by_page(user, pages) if user.is_authenticated and pages else {}
+        progress = progress_by_page(user, pages) if is_signed_in(user) and pages else {}
     return [
         ModuleRow(
             page=page, progress=progress.get(page.pk), status=status_of(progress.get(page.pk))
@@ -106,7 +114,9 @@ def module_rows(
     ]
 
 
-def case_studies_filtered(index, *, area: int | None = None, organisation_type: str = ""):
+def case_studies_filtered(
+    index: Page, *, area: int | None = None, organisation_type: str = ""
+) -> list[CaseStudyPage]:
     """Live case studies under `index`, A to Z, optionally for one area and organisation type.
 
     One query; areas are filtered here because they are stored as a JSON list.
@@ -117,28 +127,30 @@ def case_studies_filtered(index, *, area: int | None = None, organisation_type: 
     return [page for page in pages if area is None or area in page.areas]
 
 
-def assurance_questions_by_area() -> list[tuple]:
+def assurance_questions_by_area() -> list[tuple[GoodPracticeArea, list[AssuranceQuestion]]]:
     """[(area label, [questions])] in area order, leaving out areas without questions."""
-    grouped = defaultdict(list)
+    grouped: defaultdict[int, list[AssuranceQuestion]] = defaultdict(list)
     for question in AssuranceQuestion.objects.all():
         grouped[question.area].append(question)
     return [(GoodPracticeArea(area), grouped[area]) for area in sorted(grouped)]
 
 
-def assurance_questions_for_areas(areas, limit: int | None = None) -> list[AssuranceQuestion]:
+def assurance_questions_for_areas(
+    areas: Iterable[int | str], limit: int | None = None
+) -> list[AssuranceQuestion]:
     """Questions for the given areas, taking turns between them in the order given.
 
     With `limit`, at most that many in total: `limit=len(areas) * 2` gives up to two per area.
     One query.
     """
-    areas = [int(area) for area in areas]
-    by_area = defaultdict(list)
-    for question in AssuranceQuestion.objects.filter(area__in=areas):
+    numbers = [int(area) for area in areas]
+    by_area: defaultdict[int, list[AssuranceQuestion]] = defaultdict(list)
+    for question in AssuranceQuestion.objects.filter(area__in=numbers):
         by_area[question.area].append(question)
     chosen = []
     depth = 0
-    while any(len(by_area[area]) > depth for area in areas):
-        for area in areas:
+    while any(len(by_area[area]) > depth for area in numbers):
+        for area in numbers:
             if len(by_area[area]) > depth:
                 chosen.append(by_area[area][depth])
         depth += 1
@@ -148,9 +160,9 @@ def assurance_questions_for_areas(areas, limit: int | None = None) -> list[Assur
 @dataclass
 class SearchResults:
     query: str
-    modules: list
-    terms: list
-    case_studies: list
+    modules: list[ModulePage]
+    terms: list[LexiconTerm]
+    case_studies: list[CaseStudyPage]
     glossary_url: str
 
     @property
@@ -186,7 +198,7 @@ def word_forms(word: str) -> list[str]:
     return [word, *others]
 
 
-def search_query(text: str):
+def search_query(text: str) -> str | Or | And | PlainText:
     """What to hand the search backend. PostgreSQL's English configuration stems words
     itself; SQLite's index does not, so each word is widened to its singular and plural."""
     if connection.vendor == "postgresql":
@@ -201,7 +213,7 @@ def search_query(text: str):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def search_content(query: str, request) -> SearchResults:
+def search_content(query: str, request: HttpRequest) -> SearchResults:
     """Published modules, lexicon terms and case studies matching the words, best first."""
     query = " ".join(_SEARCH_NOISE.sub(" ", query[:SEARCH_MAX_LENGTH]).split())
     glossary = GlossaryPage.objects.live().first()

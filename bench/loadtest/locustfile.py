@@ -54,6 +54,7 @@ def _expect(response, status: int) -> None:
 
 class Person(FastHttpUser):
     abstract = True
+    headers: dict[str, str]
 
     def get(self, url: str, name: str, status: int = 200):
         with self.client.get(
@@ -80,7 +81,7 @@ class Member(Person):
             # The failed GET is already counted; a post without a token would only be a 403.
             return
         self.wait()
-        origin = "https://" + urlsplit(self.host).netloc
+        origin = "https://" + urlsplit(str(self.host)).netloc
         headers = self.headers | {
             "Origin": origin,
             "Referer": origin + question["url"],

@@ -61,7 +61,7 @@ def plan(*, members: int, chairs: int, log=print) -> dict:
         boards = _boards(boards_needed)
         quiz = Quiz.objects.get(module=dataset.module)
         log(f"Signing in {members} members and {chairs} chairs…")
-        member_rows = []
+        member_rows: list[dict[str, object]] = []
         for board in boards:
             seats = (
                 Membership.objects.board_members()

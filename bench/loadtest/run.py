@@ -352,7 +352,7 @@ class Multi:
         self.mail = out / "mail.jsonl"
         self.mail.unlink(missing_ok=True)
         self.env = env | {"CACHE_URL": MULTI_CACHE_URL, "BOARDREADY_LOADTEST_MAIL": str(self.mail)}
-        self.worker = None
+        self.worker: subprocess.Popen[bytes] | None = None
 
     def start_worker(self) -> None:
         command = [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.5"]

@@ -162,7 +162,7 @@ def publish(
     slowest = max(first_new.values()) if first_new else None
     if len(first_new) < workers:
         problems.append(f"only {len(first_new)} of {workers} workers served the new address")
-    elif slowest > PUBLISH_LIMIT:
+    elif slowest is not None and slowest > PUBLISH_LIMIT:
         problems.append(f"the last worker served the new address after {slowest:.2f} s")
     if stale:
         problems.append(f"{len(stale)} request(s) started after the publish showed the old address")
@@ -177,7 +177,7 @@ def publish(
 
 
 def database_restart(
-    *, targets: list[tuple[str, dict]], restart: Callable[[], None], seconds: float, at: float
+    *, targets: list[tuple[str, dict]], restart: Callable[[], object], seconds: float, at: float
 ) -> StepResult:
     """Readers throughout; PostgreSQL restarted `at` seconds in; judged inside and outside."""
     with Readers(targets, threads=4, pause=0.05) as readers:
@@ -226,7 +226,7 @@ def worker_queue(
     *,
     stop_worker: Callable[[], None],
     start_worker: Callable[[], None],
-    send_reminders: Callable[[], None],
+    send_reminders: Callable[[], object],
     tasks: Callable[[], dict[str, int]],
     emails: Callable[[], list[tuple[str, ...]]],
     timeout: float = 90,

@@ -11,6 +11,7 @@ rounds' aggregates rely on) register on ERASE_PERSON a function returning an `Er
 """
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.db import models, transaction
@@ -22,23 +23,33 @@ from learning.extension_points import PERSONAL_DATA, erasers, personal_data
 from .models import AuditEvent
 from .services import audit_record, sessions_end_for_user
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpRequest
+
+    from learning.models import User
+
+# What the export gathers: {"section name": data ready for JSON}.
+Sections = dict[str, Any]
+F = TypeVar("F", bound=Callable[..., Any])
+
 # Apps whose links to users are editorial records of the content team, not data about board
 # members: page ownership and locks, revisions, log entries, comments, uploads, editing
 # sessions, admin preferences. They are left out of the export and the coverage test.
 INTERNAL_APP_PREFIXES = ("wagtail",)
 
 
-def covers(*labels: str) -> Callable:
+def covers(*labels: str) -> Callable[[F], F]:
     """Marks an exporter with the models ("app_label.ModelName") whose rows it exports."""
 
-    def mark(fn):
-        fn.covers = tuple(labels)
+    def mark(fn: F) -> F:
+        fn.__dict__["covers"] = tuple(labels)
         return fn
 
     return mark
 
 
-def exporters() -> list[Callable]:
+def exporters() -> list[Callable[["User"], object]]:
     return list(hooks.get_hooks(PERSONAL_DATA))
 
 
@@ -46,18 +57,20 @@ def covered_labels() -> set[str]:
     return {label for fn in exporters() for label in getattr(fn, "covers", ())}
 
 
-def export_value(value):
+def export_value(value: object) -> object:
     if isinstance(value, models.Model):
         return str(value)
     return value
 
 
-def export_rows(queryset: Iterable[models.Model], *, exclude: Iterable[str] = ()) -> list[dict]:
+def export_rows(
+    queryset: Iterable[models.Model], *, exclude: Iterable[str] = ()
+) -> list[dict[str, object]]:
     """Rows as dictionaries of their own fields (links shown by name), for an exporter."""
     skip = set(exclude)
     rows = []
     for obj in queryset:
-        row = {}
+        row: dict[str, object] = {}
         for field in obj._meta.concrete_fields:
             if field.name in skip:
                 continue
@@ -69,9 +82,9 @@ def export_rows(queryset: Iterable[models.Model], *, exclude: Iterable[str] = ()
     return rows
 
 
-def personal_data_for(user) -> dict:
+def personal_data_for(user: "User") -> Sections:
     """Everything held about `user`, section by section, ready for JSON."""
-    sections = {}
+    sections: Sections = {}
     for part in personal_data(user):
         sections.update(part.sections)
     return {
@@ -83,7 +96,12 @@ def personal_data_for(user) -> dict:
 
 
 @transaction.atomic
-def person_erase(*, user, actor=None, request=None) -> None:
+def person_erase(
+    *,
+    user: "User",
+    actor: "User | AnonymousUser | None" = None,
+    request: "HttpRequest | None" = None,
+) -> None:
     """Erases a person: each area's erase hooks run, then their sessions, sign-in records and
     account (and with it, through the database, every row that belongs to them) are deleted.
     Audit entries that named them stay, with the name removed."""

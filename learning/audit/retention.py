@@ -9,12 +9,17 @@ so `prune_security_records` and its dry run agree.
 """
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from .models import AuditEvent
+
+if TYPE_CHECKING:
+    from learning.models import User
 
 
 def audit_cutoff(now: datetime | None = None) -> datetime:
@@ -25,11 +30,11 @@ def seatless_cutoff(now: datetime | None = None) -> datetime:
     return (now or timezone.now()) - timedelta(days=settings.BOARDREADY_SEATLESS_ACCOUNT_DAYS)
 
 
-def audit_events_past_retention(now: datetime | None = None):
+def audit_events_past_retention(now: datetime | None = None) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(at__lt=audit_cutoff(now))
 
 
-def accounts_past_retention(now: datetime | None = None):
+def accounts_past_retention(now: datetime | None = None) -> "QuerySet[User]":
     """People with no active seat since before the cutoff, oldest first."""
     return (
         get_user_model()

@@ -5,17 +5,25 @@ every export or PDF download. It stores who, what kind of event, whose data and 
 never the data itself.
 """
 
+from collections.abc import Iterable
 from importlib import import_module
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.db import models, transaction
+from django.http import HttpRequest
 
 from learning.security import client_ip
 
 from .models import AuditEvent, UserSession
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def _target_label(target) -> str:
+    from learning.models import User
+
+
+def _target_label(target: object) -> str:
     if target is None:
         return ""
     if isinstance(target, models.Model):
@@ -23,17 +31,19 @@ def _target_label(target) -> str:
     return str(target)[:200]
 
 
-def _person(user):
-    return user if user is not None and getattr(user, "is_authenticated", False) else None
+def _person(user: "User | AnonymousUser | None") -> "User | None":
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return cast("User", user)  # signed in, so not AnonymousUser
 
 
 def audit_record(
     *,
-    actor,
+    actor: "User | AnonymousUser | None",
     action: str,
-    subject_user=None,
+    subject_user: "User | None" = None,
     target: models.Model | str | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> AuditEvent:
     """Adds one event to the audit log.
 
@@ -54,7 +64,12 @@ def audit_record(
     return event
 
 
-def audit_record_viewed(*, actor, views, request=None) -> int:
+def audit_record_viewed(
+    *,
+    actor: "User | AnonymousUser | None",
+    views: "Iterable[tuple[User, models.Model | str | None]]",
+    request: HttpRequest | None = None,
+) -> int:
     """Adds one "viewed another person's data" event per (person, record) in `views`, in one
     query, so a listing of several people's data costs the same whatever its length.
 
@@ -74,7 +89,7 @@ def audit_record_viewed(*, actor, views, request=None) -> int:
     return len(events)
 
 
-def session_track(*, user, session_key: str) -> None:
+def session_track(*, user: "User", session_key: str) -> None:
     """Remembers that `user` is signed in with `session_key` (idempotent)."""
     if session_key:
         UserSession.objects.update_or_create(session_key=session_key, defaults={"user": user})
@@ -86,7 +101,9 @@ def session_forget(*, session_key: str | None) -> None:
 
 
 @transaction.atomic
-def sessions_end_for_user(*, user, request=None, keep: str | None = None) -> int:
+def sessions_end_for_user(
+    *, user: "User", request: HttpRequest | None = None, keep: str | None = None
+) -> int:
     """Deletes every server-side session `user` has open, except the one keyed `keep`;
     returns how many were ended."""
     store = import_module(settings.SESSION_ENGINE).SessionStore

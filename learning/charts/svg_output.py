@@ -8,7 +8,7 @@ one page. `svg_of` keeps what it writes in the cache under the chart's inputs.
 import hashlib
 import re
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.utils.functional import Promise
@@ -21,6 +21,9 @@ from reportlab.lib.colors import Color
 from .style import FONT, Series
 
 SVG_NS = "http://www.w3.org/2000/svg"
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _coordinate(value: float) -> str:
@@ -104,16 +107,18 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"A chart cannot be cached with a {type(value).__name__} among its inputs.")
 
 
-def svg_of(draw: "partial[Drawing]", *, chart_id: str, title: str, description: str) -> SafeString:
+def svg_of(
+    draw: "partial[Drawing]", *, chart_id: str, title: "StrOrPromise", description: "StrOrPromise"
+) -> SafeString:
     """`svg(draw(), ...)`, kept in the cache under the chart's inputs: the same figures, labels
     and language always give the same SVG, so a dashboard drawn again reuses it, and a
     changed figure is a different key (nothing is ever stale). Only aggregate figures a page
     shows go into charts, so the cache holds nothing more private than the page itself."""
-    inputs = (draw.func.__module__, draw.func.__qualname__, _plain(draw.args))
+    inputs: tuple[object, ...] = (draw.func.__module__, draw.func.__qualname__, _plain(draw.args))
     inputs += (_plain(draw.keywords), chart_id, str(title), str(description), get_language())
     key = "chart-svg:" + hashlib.sha256(repr(inputs).encode()).hexdigest()
     text = cache.get(key)
     if text is None:
-        text = str(svg(draw(), chart_id=chart_id, title=title, description=description))
+        text = str(svg(draw(), chart_id=chart_id, title=str(title), description=str(description)))
         cache.set(key, text, SVG_CACHE_SECONDS)
     return mark_safe(text)  # noqa: S308 (made by svg() above, which escapes every text)

@@ -107,8 +107,7 @@ def _national(key: str) -> str:
 
 
 def _is_progress(definition: Definition, key: str) -> bool:
-    item = definition.items[key]
-    return definition.bounds(definition.dimension(item["dimension"]))[1] < 10
+    return definition.bounds(definition.dimension_of(key))[1] < 10
 
 
 def scores_csv(summaries: list[RoundSummary | None], *, minimum: int) -> str:
@@ -127,7 +126,7 @@ def scores_csv(summaries: list[RoundSummary | None], *, minimum: int) -> str:
         _("Change in mean"),
         _("National figure"),
     ]
-    rows = []
+    rows: list[list[object]] = []
     for summary in summaries:
         if summary is None:
             continue

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 import reportlab
@@ -75,6 +76,9 @@ MARGIN = 20 * mm
 NUMERIC_WIDTH = 26 * mm
 CHART_SHARE = 0.62  # charts take under three-quarters of the width, so the paper stays short
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 def register_fonts() -> None:
     """Registers the font family with reportlab once per process: DejaVu Sans if installed,
@@ -136,8 +140,8 @@ def _styles() -> dict[str, ParagraphStyle]:
     }  # fmt: skip
 
 
-def _paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+def _paragraph(text: "StrOrPromise", style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(str(text)), style)
 
 
 def pdf_drawing(drawing: Drawing, width: float) -> Drawing:
@@ -305,8 +309,8 @@ def _blocks(
     a few rows."""
     flow = [CondPageBreak(30 * mm), _paragraph(heading or section.heading, styles["h2"])]
     for block in section.blocks:
-        table = block.table if isinstance(block, Chart) else block
         if isinstance(block, Chart) or (isinstance(block, Table) and len(block.rows) > 4):
+            table = block.table if isinstance(block, Chart) else block
             number = f"D{len(appendix) + 1}"
             appendix.append((number, table))
             if isinstance(block, Chart):

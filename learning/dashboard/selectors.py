@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Count, Q
+from django.http import HttpRequest
 from django.utils import timezone
 
-from learning.development.models import Assignment
+from learning.development.models import Assignment, DevelopmentSession
 from learning.development.selectors import (
     Readiness,
     SessionGrid,
@@ -20,7 +21,7 @@ from learning.development.selectors import (
     readiness_across_sessions,
     session_grid,
 )
-from learning.models import Board, Membership, Role
+from learning.models import Board, Membership, Role, User
 from learning.privacy import group_is_shown, minimum_group
 from learning.wres.selectors import Workbook, latest_indicators_for_board
 from modules.areas import GoodPracticeArea
@@ -70,7 +71,7 @@ class NextSession:
     outstanding: list[Outstanding]
 
     @property
-    def session(self):
+    def session(self) -> DevelopmentSession:
         return self.readiness.session
 
 
@@ -99,7 +100,7 @@ class QuizRate:
 class MissedQuestion:
     quiz_title: str
     text: str
-    percent_right: int
+    percent_right: int | None
     answered: int
     common_wrong_answer: str
 
@@ -250,7 +251,7 @@ def weakest_areas(follow: FollowThrough, rates: list[QuizRate]) -> list[GoodPrac
             for area in rate.areas:
                 pass_rates.setdefault(area, []).append(rate.percent)
 
-    def weakness(area: GoodPracticeArea):
+    def weakness(area: GoodPracticeArea) -> tuple[int, float, int]:
         percents = pass_rates.get(area.value)
         mean = sum(percents) / len(percents) if percents else 100
         return (follow.by_area.get(area.value, 0), mean, area.value)
@@ -264,8 +265,8 @@ def board_dashboard(
     sees_commitments: bool,
     chair_seat: Membership | None = None,
     now: datetime | None = None,
-    viewer=None,
-    request=None,
+    viewer: "User | None" = None,
+    request: HttpRequest | None = None,
 ) -> BoardDashboard:
     """Every section of the dashboard for one board, suppressed for small groups. The chair's
     (`chair_seat`) list of overdue commitments holds only those that chair may see.

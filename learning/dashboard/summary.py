@@ -71,8 +71,9 @@ def _self_assessment(data: BoardDashboard) -> str | None:
     scored = [figure for figure in summary.aggregate.dimensions if figure.shown]
     if not scored:
         return None
-    high = max(scored, key=lambda figure: figure.mean)
-    low = min(scored, key=lambda figure: figure.mean)
+    # A figure that is shown has a mean.
+    high = max(scored, key=lambda figure: figure.mean or 0)
+    low = min(scored, key=lambda figure: figure.mean or 0)
     if high is low:
         return _("In the latest self-assessment round the board's mean score was %(mean)s.") % {
             "mean": number(high.mean)

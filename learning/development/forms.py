@@ -1,6 +1,7 @@
 """Forms for sessions, pre-reading, attendance and invitations (NHS.UK rendering)."""
 
 from datetime import time
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.utils import timezone
@@ -178,7 +179,13 @@ class AttendanceForm(NHSUKFormMixin, forms.Form):
         return {int(value) for value in self.cleaned_data["attended"]}
 
 
-class SecondSeatMixin:
+if TYPE_CHECKING:
+    _FormBase = forms.Form
+else:
+    _FormBase = object
+
+
+class SecondSeatMixin(_FormBase):
     """When the chosen role is a chair's or chief executive's seat someone already holds, a box
     to tick appears by the role, saying who holds it now; the form is refused until it is
     ticked (learning.services.appointment_check says the same)."""
@@ -205,8 +212,10 @@ class SecondSeatMixin:
             )
             # Styled as NHSUKFormMixin styles the fields it found.
             field.widget.attrs["class"] = widget_css_class(field.widget)
-            field.widget.attrs["aria-describedby"] = f"{self.auto_id % 'confirm'}-hint"
-            field.character_count = None
+            auto_id = cast(str, self.auto_id)  # Django's default "id_%s": never turned off here
+            field.widget.attrs["aria-describedby"] = f"{auto_id % 'confirm'}-hint"
+            # Read by NHSUKFormMixin's templates, which the stubs do not know of.
+            field.character_count = None  # type: ignore[attr-defined]
             self.fields["confirm"] = field
 
     def confirmed(self) -> bool:

@@ -1,6 +1,7 @@
 """Board development sessions, their pre-reading, attendance, readiness and the emails sent."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +15,9 @@ from learning.models import Board
 from modules.models import ModulePage
 
 from .dates import london
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 AGENDA_MAX = 5_000  # characters; the form and the model both refuse more
 
@@ -65,7 +69,7 @@ def two_years_after(day):
         return day.replace(year=day.year + 2, day=28)
 
 
-def session_date_problem(starts_at, now=None) -> str | None:
+def session_date_problem(starts_at, now=None) -> "StrOrPromise | None":
     """Why a session's date is refused, or None: it must be between today and two years ahead."""
     today = london(now or timezone.now()).date()
     day = london(starts_at).date()
@@ -76,7 +80,7 @@ def session_date_problem(starts_at, now=None) -> str | None:
     return None
 
 
-def due_date_problem(due_date, starts_at) -> str | None:
+def due_date_problem(due_date, starts_at) -> "StrOrPromise | None":
     """Why a due date does not fit a session, or None. Reading is due on or before the day."""
     if due_date > london(starts_at).date():
         return _("The due date must be on or before the day of the session.")

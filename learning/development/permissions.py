@@ -2,8 +2,9 @@
 
 from django.http import Http404
 
-from learning.models import Board, Membership
+from learning.models import Board, Membership, User
 from learning.permissions import (
+    Visitor,
     access_board_as_leader,
     active_memberships,
     boards_facilitated_by,
@@ -13,7 +14,7 @@ from learning.permissions import (
 from .models import Assignment, DevelopmentSession
 
 
-def access_session_as_facilitator(user, session_id) -> DevelopmentSession:
+def access_session_as_facilitator(user: Visitor, session_id: int | str) -> DevelopmentSession:
     """A session on a board the user facilitates, else 404."""
     session = (
         DevelopmentSession.objects.filter(
@@ -27,7 +28,7 @@ def access_session_as_facilitator(user, session_id) -> DevelopmentSession:
     return session
 
 
-def access_session_as_member(user, session_id) -> DevelopmentSession:
+def access_session_as_member(user: Visitor, session_id: int | str) -> DevelopmentSession:
     """A session on any board the user sits on or facilitates, else 404."""
     boards = Board.objects.filter(memberships__in=active_memberships(user))
     session = (
@@ -40,7 +41,9 @@ def access_session_as_member(user, session_id) -> DevelopmentSession:
     return session
 
 
-def access_assignment_as_facilitator(user, session_id, assignment_id) -> Assignment:
+def access_assignment_as_facilitator(
+    user: Visitor, session_id: int | str, assignment_id: int | str
+) -> Assignment:
     """An assignment of a session on a board the user facilitates, else 404."""
     session = access_session_as_facilitator(user, session_id)
     assignment = (
@@ -54,7 +57,7 @@ def access_assignment_as_facilitator(user, session_id, assignment_id) -> Assignm
     return assignment
 
 
-def access_seat_as_leader(user, board_id, membership_id) -> Membership:
+def access_seat_as_leader(user: User, board_id: int | str, membership_id: int | str) -> Membership:
     """Another person's active seat on a board the user chairs or facilitates, else 404 (your
     own seat is changed by the board's chair or BoardReady's staff)."""
     board = access_board_as_leader(user, board_id)

@@ -4,10 +4,12 @@ Every function here runs a fixed number of queries, however many members or modu
 For the chair's dashboard: `next_session_readiness(board)` and `readiness_across_sessions(board)`.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -32,14 +34,16 @@ PROGRESS_FIELDS = ("user", "page", "read_at", "check_state", "completed_at", "la
 _WITHOUT_BODIES = without_module_bodies("module")
 
 
-def progress_grid(user_ids, page_ids) -> dict:
+def progress_grid(
+    user_ids: Iterable[int], page_ids: Iterable[int]
+) -> dict[tuple[int, int], ModuleProgress]:
     """{(user_id, page_id): ModuleProgress} for many people and many modules, in one query."""
     rows = ModuleProgress.objects.filter(user_id__in=list(user_ids), page_id__in=list(page_ids))
     rows = rows.only(*PROGRESS_FIELDS)
     return {(row.user_id, row.page_id): row for row in rows}
 
 
-def best_scores(user_ids, page_ids) -> dict:
+def best_scores(user_ids: Iterable[int], page_ids: Iterable[int]) -> dict[tuple[int, int], int]:
     """{(user_id, page_id): best finished knowledge-check score in percent}, in one query."""
     rows = (
         Attempt.objects.filter(
@@ -54,13 +58,13 @@ def best_scores(user_ids, page_ids) -> dict:
     return {(row["user_id"], row["quiz__module_id"]): row["best"] for row in rows}
 
 
-def board_members(board) -> list[Membership]:
+def board_members(board: Board) -> list[Membership]:
     """The board's active members (not its facilitators), by name, with their accounts."""
     members = Membership.objects.board_members().filter(board=board).select_related("user")
     return list(members.order_by("user__last_name", "user__first_name", "user__email"))
 
 
-def session_assignments(session) -> list[Assignment]:
+def session_assignments(session: DevelopmentSession) -> list[Assignment]:
     assignments = session.assignments.select_related("module").defer(*_WITHOUT_BODIES)
     return list(assignments.order_by("due_date", "pk"))
 
@@ -74,7 +78,7 @@ class Cell:
     overdue: bool
     due_date: date | None = None  # this person's: later than the assignment's if they joined late
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.due_date is None:
             self.due_date = self.assignment.due_date
 
@@ -100,7 +104,7 @@ class MemberRow:
     attended: bool | None = None  # None: attendance not recorded for this person
 
     @property
-    def user(self):
+    def user(self) -> User:
         return self.membership.user
 
     @property
@@ -139,7 +143,14 @@ class SessionGrid:
         return self.recorded_count > 0
 
 
-def _cells(user_id, assignments, progress, scores, now, joined_at=None) -> list[Cell]:
+def _cells(
+    user_id: int,
+    assignments: Iterable[Assignment],
+    progress: dict[tuple[int, int], ModuleProgress],
+    scores: dict[tuple[int, int], int],
+    now: datetime,
+    joined_at: datetime | None = None,
+) -> list[Cell]:
     cells = []
     for assignment in assignments:
         row = progress.get((user_id, assignment.module_id))
@@ -158,7 +169,7 @@ def _cells(user_id, assignments, progress, scores, now, joined_at=None) -> list[
     return cells
 
 
-def session_grid(session, *, now: datetime | None = None) -> SessionGrid:
+def session_grid(session: DevelopmentSession, *, now: datetime | None = None) -> SessionGrid:
     """Members × assigned modules with status, last activity, best score and last reminder."""
     now = now or timezone.now()
     assignments = session_assignments(session)
@@ -217,7 +228,7 @@ class Readiness:
         return round(100 * self.ready_count / self.member_count)
 
 
-def ready_count(session, *, as_of: datetime | None = None) -> tuple[int, int]:
+def ready_count(session: DevelopmentSession, *, as_of: datetime | None = None) -> tuple[int, int]:
     """(ready, members) for a session; with `as_of`, counting only what was done by then."""
     members = board_members(session.board)
     page_ids = list(session.assignments.values_list("module_id", flat=True))
@@ -235,7 +246,7 @@ def ready_count(session, *, as_of: datetime | None = None) -> tuple[int, int]:
     return ready, len(members)
 
 
-def readiness_at_start(session) -> Readiness | None:
+def readiness_at_start(session: DevelopmentSession) -> Readiness | None:
     """For a session that has started: the snapshot kept when it started (two queries at most).
 
     If the snapshot has not been taken yet (the hourly job runs after the start), the same
@@ -255,7 +266,7 @@ def readiness_at_start(session) -> Readiness | None:
     return Readiness(session=session, member_count=members, ready_count=ready)
 
 
-def next_session(board, *, now: datetime | None = None) -> DevelopmentSession | None:
+def next_session(board: Board, *, now: datetime | None = None) -> DevelopmentSession | None:
     return (
         DevelopmentSession.objects.filter(
             board=board, starts_at__gte=now or timezone.now(), cancelled_at__isnull=True
@@ -266,7 +277,7 @@ def next_session(board, *, now: datetime | None = None) -> DevelopmentSession | 
     )
 
 
-def next_session_readiness(board, *, now: datetime | None = None) -> Readiness | None:
+def next_session_readiness(board: Board, *, now: datetime | None = None) -> Readiness | None:
     """Readiness for the board's next session (four queries), or None if none is planned."""
     session = next_session(board, now=now)
     if session is None:
@@ -275,7 +286,7 @@ def next_session_readiness(board, *, now: datetime | None = None) -> Readiness |
     return Readiness(session=session, member_count=members, ready_count=ready)
 
 
-def readiness_across_sessions(board) -> list[Readiness]:
+def readiness_across_sessions(board: Board) -> list[Readiness]:
     """The readiness kept at the start of each past session, oldest first, with its
     attendance counts, in one query."""
     snapshots = (
@@ -312,13 +323,13 @@ class MemberSession:
 
 
 def member_sessions(
-    user,
-    membership,
+    user: User,
+    membership: Membership,
     *,
     now: datetime | None = None,
     past_limit: int = 5,
-    progress: dict | None = None,
-) -> dict:
+    progress: dict[int, ModuleProgress] | None = None,
+) -> dict[str, list[MemberSession]]:
     """The person's upcoming sessions on a board with their checklist, and recent past ones.
 
     A facilitator sets the reading and has none of their own: their sessions come without a
@@ -350,17 +361,17 @@ def member_sessions(
         )
     )
     if progress is None:  # the person's own, {page_id: ModuleProgress}, when the page has it
-        progress = progress_grid([user.pk], [assignment.module_id for assignment in assignments])
+        grid = progress_grid([user.pk], [assignment.module_id for assignment in assignments])
     else:
-        progress = {(user.pk, page_id): row for page_id, row in progress.items()}
-    by_session: dict = {session.pk: [] for session in upcoming}
+        grid = {(user.pk, page_id): row for page_id, row in progress.items()}
+    by_session: dict[int, list[Assignment]] = {session.pk: [] for session in upcoming}
     for assignment in assignments:
         by_session[assignment.session_id].append(assignment)
     return {
         "upcoming": [
             MemberSession(
                 session,
-                _cells(user.pk, by_session[session.pk], progress, {}, now, membership.joined_at),
+                _cells(user.pk, by_session[session.pk], grid, {}, now, membership.joined_at),
             )
             for session in upcoming
         ],
@@ -368,18 +379,18 @@ def member_sessions(
     }
 
 
-def _count(rows, session: str = "pk"):
+def _count(rows: QuerySet[Any], session: str = "pk") -> Coalesce:
     """A per-session count as a subquery, so several counts do not multiply each other;
     `session` names the outer query's session id."""
     counted = rows.filter(session=OuterRef(session)).order_by().values("session")
     return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
 
 
-def facilitator_boards(user) -> list[Board]:
+def facilitator_boards(user: User) -> list[Board]:
     return list(boards_facilitated_by(user).select_related("organisation").order_by("pk"))
 
 
-def sessions_for_facilitator(user, *, now: datetime | None = None) -> list[dict]:
+def sessions_for_facilitator(user: User, *, now: datetime | None = None) -> list[dict[str, Any]]:
     """Each board the person facilitates, with its upcoming and past sessions (two queries)."""
     now = now or timezone.now()
     boards = facilitator_boards(user)
@@ -393,7 +404,9 @@ def sessions_for_facilitator(user, *, now: datetime | None = None) -> list[dict]
         .select_related("readiness_snapshot")
         .order_by("starts_at", "pk")
     )
-    grouped = {board.pk: {"board": board, "upcoming": [], "past": []} for board in boards}
+    grouped: dict[int, dict[str, Any]] = {
+        board.pk: {"board": board, "upcoming": [], "past": []} for board in boards
+    }
     for session in sessions:
         bucket = "upcoming" if session.starts_at >= now else "past"
         grouped[session.board_id][bucket].append(session)
@@ -402,13 +415,13 @@ def sessions_for_facilitator(user, *, now: datetime | None = None) -> list[dict]
     return list(grouped.values())
 
 
-def attendance_for(session) -> list[tuple[int | None, bool]]:
+def attendance_for(session: DevelopmentSession) -> list[tuple[int | None, bool]]:
     """(user_id, attended) for each attendance row of a session, in one query; user_id is
     None for a row kept after its person was erased."""
     return list(session.attendance.values_list("user_id", "attended"))
 
 
-def board_seats(board) -> list:
+def board_seats(board: Board) -> list[Membership]:
     """Everyone who sits on or facilitates the board now, by role then name (one query)."""
     order = {value: position for position, value in enumerate(Role.values)}
     seats = Membership.objects.active().filter(board=board).select_related("user")

@@ -3,7 +3,8 @@
 Each service is keyword-only, atomic, checks with `full_clean()` and is safe to call twice.
 """
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from learning.models import Board
+from learning.models import Board, User
 from modules.models import ModulePage
 
 from .emails import absolute_url, module_url, notification_queue
@@ -44,7 +45,7 @@ def session_create(
     location: str = "",
     online_link: str = "",
     agenda: str = "",
-    created_by=None,
+    created_by: User | None = None,
 ) -> DevelopmentSession:
     """Plans a development session for a board."""
     session = DevelopmentSession(
@@ -67,7 +68,7 @@ def session_create(
 
 @transaction.atomic
 def session_update(
-    *, session: DevelopmentSession, changed_by=None, **changes
+    *, session: DevelopmentSession, changed_by: User | None = None, **changes: Any
 ) -> DevelopmentSession:
     """Changes a session's details. Pre-reading may not end up due after the session.
 
@@ -106,7 +107,9 @@ def session_update(
     return session
 
 
-def _tell_members(*, session: DevelopmentSession, kind: str, subject: str, sent_by, **extra):
+def _tell_members(
+    *, session: DevelopmentSession, kind: str, subject: str, sent_by: User | None, **extra: Any
+) -> None:
     """Emails each member about a change to the session, with its calendar file attached."""
     session = DevelopmentSession.objects.select_related("board__organisation").get(pk=session.pk)
     for membership in board_members(session.board):
@@ -132,7 +135,9 @@ def _tell_members(*, session: DevelopmentSession, kind: str, subject: str, sent_
 
 
 @transaction.atomic
-def session_cancel(*, session: DevelopmentSession, cancelled_by=None) -> DevelopmentSession:
+def session_cancel(
+    *, session: DevelopmentSession, cancelled_by: User | None = None
+) -> DevelopmentSession:
     """Marks a session cancelled (it stays listed) and emails members a cancelling calendar file.
 
     Cancelling twice changes nothing and sends nothing more.
@@ -161,19 +166,23 @@ def session_can_be_deleted(session: DevelopmentSession) -> bool:
 @transaction.atomic
 def session_delete(*, session: DevelopmentSession) -> None:
     """Deletes a session nobody's attendance was recorded for. Deleting twice does nothing more."""
-    session = DevelopmentSession.objects.select_for_update().filter(pk=session.pk).first()
-    if session is None:
+    locked = DevelopmentSession.objects.select_for_update().filter(pk=session.pk).first()
+    if locked is None:
         return
-    if not session_can_be_deleted(session):
+    if not session_can_be_deleted(locked):
         raise ValidationError(
             _("Attendance has been recorded for this session, so it cannot be deleted.")
         )
-    session.delete()
+    locked.delete()
 
 
 @transaction.atomic
 def assignment_set(
-    *, session: DevelopmentSession, module: ModulePage, due_date, assigned_by=None
+    *,
+    session: DevelopmentSession,
+    module: ModulePage,
+    due_date: date,
+    assigned_by: User | None = None,
 ) -> Assignment:
     """Sets a live module as pre-reading for a session, or changes its due date."""
     if not ModulePage.objects.live().filter(pk=module.pk).exists():
@@ -213,7 +222,7 @@ def snapshot_take(*, session: DevelopmentSession) -> ReadinessSnapshot | None:
 
 @transaction.atomic
 def attendance_record(
-    *, session: DevelopmentSession, attended_user_ids: set[int], recorded_by
+    *, session: DevelopmentSession, attended_user_ids: set[int], recorded_by: User
 ) -> None:
     """Records who came to a session that has started; everyone else on the board did not."""
     if not session.has_started():
@@ -238,7 +247,7 @@ def attendance_record(
 def reminders_send_manual(
     *,
     session: DevelopmentSession,
-    sent_by,
+    sent_by: User,
     recipient_ids: set[int] | None = None,
     message: str = "",
 ) -> tuple[int, int]:
@@ -300,7 +309,7 @@ def reminders_send_manual(
 
 
 @transaction.atomic
-def digest_set(*, user, wanted: bool) -> None:
+def digest_set(*, user: User, wanted: bool) -> None:
     """Turns the facilitator's daily digest email on or off."""
     if wanted:
         DigestOptOut.objects.filter(user=user).delete()
@@ -308,7 +317,7 @@ def digest_set(*, user, wanted: bool) -> None:
         DigestOptOut.objects.get_or_create(user=user)
 
 
-def snapshots_take_before_erasure(*, user) -> None:
+def snapshots_take_before_erasure(*, user: User) -> None:
     """Takes the readiness snapshot of every started session on the person's boards that has
     none yet, so erasing them cannot change a past session's figure (the page counts one from
     completion times until the hourly job keeps it). Safe to call twice."""
@@ -324,7 +333,7 @@ def snapshots_take_before_erasure(*, user) -> None:
 
 
 @transaction.atomic
-def attendance_detach_for_erasure(*, user) -> int:
+def attendance_detach_for_erasure(*, user: User) -> int:
     """Keeps the person's recorded attendance without them: no user, and recorded at the
     session's start, so a past session's "8 of 11 attended" on the dashboard and in the board
     paper stays as the board saw it and nothing links a row back to anyone. Returns how many

@@ -3,7 +3,6 @@ personal data and erasure."""
 
 from datetime import datetime
 
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -23,6 +22,7 @@ from learning.extension_points import (
     Reminder,
 )
 from learning.models import Membership, Role
+from learning.permissions import SignedInRequest
 from learning.selectors import memberships_for_request
 from modules.progress import progress_for_request
 
@@ -35,7 +35,7 @@ from .selectors import member_sessions
 
 @hooks.register(HOME_SECTIONS)
 def sessions_home_section(
-    request: HttpRequest, membership: Membership | None
+    request: SignedInRequest, membership: Membership | None
 ) -> HomeSection | None:
     if membership is None:
         return None
@@ -48,7 +48,7 @@ def sessions_home_section(
 
 
 @hooks.register(NAV_LINKS)
-def sessions_nav_link(request: HttpRequest) -> list[NavLink]:
+def sessions_nav_link(request: SignedInRequest) -> list[NavLink]:
     # From the seats the page has loaded already (one query a request, shared with the board
     # switcher and the home page), not a query of its own.
     if not any(m.role == Role.FACILITATOR for m in memberships_for_request(request)):

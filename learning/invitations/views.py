@@ -7,17 +7,17 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from learning.csvfiles import CSVFileError, problem_list
+from learning.csvfiles import CSVFileError, ProblemList, problem_list
 from learning.development.selectors import leader_home_url
 from learning.forms import add_service_errors
 from learning.models import Role, User
-from learning.permissions import access_board_as_leader
+from learning.permissions import SignedInRequest, access_board_as_leader
 from learning.selectors import SESSION_BOARD_KEY
 
 from . import services
@@ -30,7 +30,7 @@ from .services import (
     invitation_accept_existing_account,
     invitation_accept_new_account,
 )
-from .upload import COLUMNS, parse_invitations_csv
+from .upload import COLUMNS, InvitationProblem, parse_invitations_csv
 
 
 def _email(invitation: Invitation) -> dict[str, str]:
@@ -38,7 +38,7 @@ def _email(invitation: Invitation) -> dict[str, str]:
 
 
 @login_required
-def invitation_list(request: HttpRequest, board_id: int) -> HttpResponse:
+def invitation_list(request: SignedInRequest, board_id: int) -> HttpResponse:
     """Who has been invited to the board, and a form to invite one more person."""
     board = access_board_as_leader(request.user, board_id)
     form = InvitationForm(request.POST or None, board=board, by=request.user)
@@ -65,7 +65,7 @@ def invitation_list(request: HttpRequest, board_id: int) -> HttpResponse:
 
 
 @login_required
-def invitation_template(request: HttpRequest, board_id: int) -> HttpResponse:
+def invitation_template(request: SignedInRequest, board_id: int) -> HttpResponse:
     """A CSV file with the columns the upload expects and one example row to replace."""
     access_board_as_leader(request.user, board_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -78,11 +78,11 @@ def invitation_template(request: HttpRequest, board_id: int) -> HttpResponse:
 
 
 @login_required
-def invitation_upload(request: HttpRequest, board_id: int) -> HttpResponse:
+def invitation_upload(request: SignedInRequest, board_id: int) -> HttpResponse:
     """Invites everyone in a CSV file, or nobody if any row has a problem."""
     board = access_board_as_leader(request.user, board_id)
     form = InvitationUploadForm(request.POST or None, request.FILES or None)
-    problems = problem_list([])
+    problems: ProblemList[InvitationProblem] = problem_list([])
     if request.method == "POST" and form.is_valid():
         try:
             rows, found = parse_invitations_csv(form.cleaned_data["file"], board)
@@ -109,7 +109,7 @@ def invitation_upload(request: HttpRequest, board_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitation_resend(request: HttpRequest, invitation_id: int) -> HttpResponse:
+def invitation_resend(request: SignedInRequest, invitation_id: int) -> HttpResponse:
     invitation = access_invitation_as_leader(request.user, invitation_id)
     try:
         sent = services.invitation_resend(invitation=invitation)
@@ -125,7 +125,7 @@ def invitation_resend(request: HttpRequest, invitation_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
+def invitation_revoke(request: SignedInRequest, invitation_id: int) -> HttpResponse:
     invitation = access_invitation_as_leader(request.user, invitation_id)
     try:
         services.invitation_revoke(invitation=invitation)
@@ -143,7 +143,7 @@ _INVITATION_PROBLEMS = {
 }
 
 
-def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+def invitation_accept(request: SignedInRequest, token: str) -> HttpResponse:
     """Turns a valid invitation into a seat on the board; explains an invalid one."""
     invitation = (
         Invitation.objects.select_related("board__organisation").filter(token=token).first()
@@ -200,7 +200,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "learning/invitation_accept.html", context)
 
 
-def _invitation_problem(request: HttpRequest, state: str) -> HttpResponse:
+def _invitation_problem(request: SignedInRequest, state: str) -> HttpResponse:
     if state not in _INVITATION_PROBLEMS:
         raise Http404
     return render(

@@ -190,7 +190,7 @@ BOARDREADY_CHAIR_NOTICE_DAYS = 7
 # Journal entries are encrypted with this key (README: Journal encryption). Without it,
 # development and tests use a key file outside version control; production requires it.
 BOARDREADY_JOURNAL_KEY = env_str("BOARDREADY_JOURNAL_KEY")
-BOARDREADY_JOURNAL_KEY_FILE = BASE_DIR / "var" / "journal.key"
+BOARDREADY_JOURNAL_KEY_FILE: Path | None = BASE_DIR / "var" / "journal.key"
 
 LOGGING = {
     "version": 1,

@@ -8,10 +8,10 @@ register = template.Library()
 
 
 @register.simple_tag
-def withheld(minimum=None) -> str:
+def withheld(minimum: int | None = None) -> str:
     return privacy.withheld(minimum)
 
 
 @register.simple_tag
-def withheld_reason(minimum=None) -> str:
+def withheld_reason(minimum: int | None = None) -> str:
     return privacy.withheld_reason(minimum)

@@ -1,11 +1,16 @@
 """Plain-English words for the nine indicators: titles, figures as text and one explanation
 per indicator generated from the year's figures. Pure functions: no database."""
 
+from typing import TYPE_CHECKING
+
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .indicators import SMALL_COUNT, IndicatorResult, Shortfall, Status
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 TITLES = {
     1: gettext_lazy("Staff in each pay band"),
@@ -36,7 +41,7 @@ RATIO_INDICATORS = frozenset({2, 3, 4})
 POINTS_INDICATORS = frozenset({1, 9})
 
 
-def title_for(number: int) -> str:
+def title_for(number: int) -> "StrOrPromise":
     return format_lazy(
         gettext_lazy("Indicator {number}: {title}"), number=number, title=TITLES[number]
     )

@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -49,7 +50,7 @@ class YearField(forms.ChoiceField):
 
 def _figure_fields() -> dict[str, forms.Field]:
     """One text box per measure and group, checked by `parse_cell` in the form's clean()."""
-    fields = {}
+    fields: dict[str, forms.Field] = {}
     for measure in MEASURES:
         for group in measure.groups:
             fields[field_name(measure.code, group)] = forms.CharField(
@@ -68,7 +69,10 @@ def _figure_fields() -> dict[str, forms.Field]:
 
 
 # Built with type() so the fields are declared on the class and NHSUKFormMixin styles them.
-_FiguresBase = type("_FiguresBase", (forms.Form,), {"__module__": __name__, **_figure_fields()})
+if TYPE_CHECKING:
+    _FiguresBase = forms.Form
+else:
+    _FiguresBase = type("_FiguresBase", (forms.Form,), {"__module__": __name__, **_figure_fields()})
 
 
 class WresFiguresForm(NHSUKFormMixin, _FiguresBase):

@@ -8,8 +8,12 @@ WRES itself still says "BME", so the workbook does too.
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Kind(StrEnum):
@@ -35,9 +39,9 @@ class Measure:
     """One row of figures: its code in the CSV file, its label and what kind of number it is."""
 
     code: str
-    label: str
+    label: "StrOrPromise"
     kind: Kind
-    section: str
+    section: "StrOrPromise"
 
     @property
     def groups(self) -> tuple[Group, ...]:

@@ -6,15 +6,15 @@ facilitator enters or uploads figures; other members get 404 too, so the pages r
 """
 
 from learning.models import Board, Membership
-from learning.permissions import LEADER_ROLES, access_board_as_leader, access_membership
+from learning.permissions import LEADER_ROLES, Visitor, access_board_as_leader, access_membership
 
 
-def access_wres_membership(user, board_id) -> Membership:
+def access_wres_membership(user: Visitor, board_id: int | str) -> Membership:
     """The user's seat on the board, if they may see its organisation's figures, else 404."""
     return access_membership(user, board_id)
 
 
-def access_wres_board_to_edit(user, board_id) -> Board:
+def access_wres_board_to_edit(user: Visitor, board_id: int | str) -> Board:
     """The board, if the user is its chair or facilitator, else 404."""
     return access_board_as_leader(user, board_id)
 

@@ -4,9 +4,10 @@ sentences and directions of travel; and the links to the data module and assuran
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from learning.models import Board
-from modules.models import AssuranceQuestionsPage, ModulePage
+from modules.models import AssuranceQuestion, AssuranceQuestionsPage, ModulePage
 from modules.selectors import assurance_questions_for_areas
 
 from .explain import MEASURED, TITLES, sentence, title_for, value_text, working_lines
@@ -14,6 +15,9 @@ from .indicators import GroupValues, IndicatorResult, YearFigures, all_indicator
 from .measures import MEASURES_BY_CODE, Group, year_to_slug
 from .models import WresYear
 from .trends import DIRECTION_LABELS, RULES, Direction, direction
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DATA_MODULE_SLUG = "race-equality-data"
 DATA_AREA = 9  # Race 2.0 good-practice area 9: better use and understanding of data
@@ -44,23 +48,23 @@ class IndicatorView:
     direction: Direction | None = None
 
     @property
-    def title(self) -> str:
+    def title(self) -> "StrOrPromise":
         return title_for(self.number)
 
     @property
-    def short_title(self) -> str:
+    def short_title(self) -> "StrOrPromise":
         return TITLES[self.number]
 
     @property
-    def measured(self) -> str:
+    def measured(self) -> "StrOrPromise":
         return MEASURED[self.number]
 
     @property
-    def sentence(self) -> str:
+    def sentence(self) -> "StrOrPromise":
         return sentence(self.result)
 
     @property
-    def rule(self) -> str:
+    def rule(self) -> "StrOrPromise":
         return RULES[self.number].text
 
     @property
@@ -72,13 +76,14 @@ class IndicatorView:
         return working_lines(self.result)
 
     @property
-    def direction_label(self) -> str:
+    def direction_label(self) -> "StrOrPromise":
         return DIRECTION_LABELS[self.direction] if self.direction else ""
 
     @property
     def history_directions(self) -> list[tuple[YearResult, Direction | None]]:
         """Each year with its change from the year before (None for the first)."""
-        rows, previous = [], None
+        rows: list[tuple[YearResult, Direction | None]] = []
+        previous: YearResult | None = None
         for point in self.history:
             change = (
                 direction(self.number, previous.result.value, point.result.value)
@@ -208,7 +213,7 @@ class DataLinks:
     """Where to read more: the data module and the assurance questions for area 9."""
 
     module: object | None
-    questions: list
+    questions: list[AssuranceQuestion]
     questions_page: object | None
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from learning.models import Organisation
+from learning.models import Organisation, User
 
 from .checks import cross_problems
 from .measures import GROUP_LABELS, MEASURES, MEASURES_BY_CODE, Group
@@ -21,7 +21,7 @@ def wres_year_save(
     organisation: Organisation,
     year: str,
     values: Mapping[str, Mapping[Group, Decimal | None]],
-    saved_by=None,
+    saved_by: User | None = None,
 ) -> WresYear:
     """Saves every figure for an organisation's reporting year, replacing any saved before.
 
@@ -50,8 +50,9 @@ def wres_year_save(
     for measure in MEASURES:
         row = values[measure.code]
         figure = existing.get(measure.code) or WresFigure(wres_year=wres_year, measure=measure.code)
-        figure.white = row.get(Group.WHITE)
-        figure.bme = row.get(Group.BME)
+        # A missing figure (None) is refused by full_clean below, as the field is required.
+        figure.white = row.get(Group.WHITE)  # type: ignore[assignment]
+        figure.bme = row.get(Group.BME)  # type: ignore[assignment]
         figure.unknown = row.get(Group.UNKNOWN) if Group.UNKNOWN in measure.groups else None
         figure.full_clean(exclude=["wres_year"], validate_unique=False)
         figure.save()

@@ -2,6 +2,7 @@
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -58,7 +59,11 @@ def indicator_drawing(view: IndicatorView, *, width: int = 560) -> Drawing:
     values = [value for one in series for value in one.values if value is not None]
     if view.number in RATIO_INDICATORS:
         scale = _scale(values, floor=0, ceiling=2)
-        extra = {"reference": 1, "reference_label": _("1 = equal likelihood"), "places": 2}
+        extra: dict[str, Any] = {
+            "reference": 1,
+            "reference_label": _("1 = equal likelihood"),
+            "places": 2,
+        }
     elif view.number == 9:
         scale = _scale(values, floor=-10, ceiling=10)
         extra = {"reference": 0, "reference_label": _("0 = board reflects the workforce")}

@@ -9,8 +9,12 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Direction(StrEnum):
@@ -31,7 +35,7 @@ class Rule:
     """How to judge an indicator: the rule in words, the places shown, and a distance from
     the ideal (smaller is better)."""
 
-    text: str
+    text: "StrOrPromise"
     places: int
     distance: Callable[[float], float]
 

@@ -1,5 +1,7 @@
 """Case studies: what other boards did, what changed, and what the data showed."""
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -11,6 +13,9 @@ from learning.models import Organisation
 from modules.areas import GoodPracticeAreasField, area_labels
 from modules.blocks import RICH_TEXT_FEATURES
 from modules.models.pages import SectionPage
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class CaseStudyIndexPage(SectionPage):
@@ -66,5 +71,5 @@ class CaseStudyPage(Page):
     subpage_types: list = []
 
     @property
-    def area_labels(self) -> list[str]:
+    def area_labels(self) -> "list[StrOrPromise]":
         return area_labels(self.areas)

@@ -1,5 +1,7 @@
 """The home page, the module index and the pre-reading modules."""
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -15,6 +17,9 @@ from learning.extension_points import ModulePanel, module_page_panels
 from modules.areas import GoodPracticeAreasField, area_labels
 from modules.blocks import ModuleBodyBlock
 from modules.reading import minutes_for, words_in_body
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class HomePage(Page):
@@ -159,7 +164,7 @@ class ModulePage(Page):
         return self.reading_minutes_override or minutes_for(self.word_count)
 
     @property
-    def area_labels(self) -> list[str]:
+    def area_labels(self) -> "list[StrOrPromise]":
         return area_labels(self.areas)
 
     @cached_property
@@ -215,16 +220,16 @@ class ModulePage(Page):
         context["on_this_page"] = self.on_this_page(context["panels"])
         return context
 
-    def on_this_page(self, panels: list[ModulePanel]) -> list[tuple[str, str]]:
+    def on_this_page(self, panels: list[ModulePanel]) -> "list[tuple[str, StrOrPromise]]":
         """(anchor, label) for the short "On this page" list at the top: the key terms and
         sources where the module has them, each panel that names an anchor, and the place to
         mark the module as read. Read from the body's raw blocks, so it costs no query."""
         kinds = {block["type"] for block in self.body.raw_data}
-        links = []
+        links: list[tuple[str, StrOrPromise]] = []
         if "key_terms" in kinds:
             links.append(("key-terms", _("Key terms")))
         if "further_reading" in kinds:
             links.append(("sources", _("Sources")))
-        links.extend(panel.anchor for panel in panels if panel.anchor)
+        links.extend((anchor, label) for anchor, label in (p.anchor for p in panels if p.anchor))
         links.append(("reading-progress", _("Mark as read")))
         return links

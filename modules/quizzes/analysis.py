@@ -91,11 +91,11 @@ def question_analyses(*, board: Board, quizzes: list[Quiz]) -> dict[int, Analysi
         )
         for quiz in quizzes
     }
-    shown = [quiz_id for quiz_id, analysis in analyses.items() if analysis.enough]
-    if not shown:
+    enough = [quiz_id for quiz_id, analysis in analyses.items() if analysis.enough]
+    if not enough:
         return analyses
-    attempt_ids = [attempt_id for quiz_id in shown for attempt_id in latest_ids[quiz_id]]
-    questions = Question.objects.filter(quiz_id__in=shown).order_by("quiz_id", "sort_order")
+    attempt_ids = [attempt_id for quiz_id in enough for attempt_id in latest_ids[quiz_id]]
+    questions = Question.objects.filter(quiz_id__in=enough).order_by("quiz_id", "sort_order")
     totals = {
         row["question_id"]: row
         for row in AttemptAnswer.objects.filter(attempt_id__in=attempt_ids)

@@ -2,10 +2,13 @@
 members of the boards they facilitate, to mark them (each answer opened for marking is audited
 here, by the helper that fetches it); chairs never see free text. Everyone else gets a 404."""
 
-from django.http import Http404
+from typing import Any
 
-from learning.models import Membership, Role
-from learning.permissions import active_memberships
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+
+from learning.models import Membership, Role, User
+from learning.permissions import Visitor, active_memberships, is_signed_in
 from learning.privacy import record_viewed
 from modules.models.pages import without_module_bodies
 
@@ -13,15 +16,15 @@ from .models import Attempt, AttemptAnswer, Quiz
 from .question_types import MARKED_BY_FACILITATOR
 
 
-def access_live_quiz(quiz_id) -> Quiz:
+def access_live_quiz(quiz_id: int | str) -> Quiz:
     """A live knowledge check, or 404."""
-    quiz = Quiz.objects.filter(pk=quiz_id, live=True).select_related("module").first()
+    quiz: Quiz | None = Quiz.objects.filter(pk=quiz_id, live=True).select_related("module").first()
     if quiz is None:
         raise Http404("No such knowledge check.")
     return quiz
 
 
-def access_own_attempt(user, attempt_id) -> Attempt:
+def access_own_attempt(user: User, attempt_id: int | str) -> Attempt:
     """The user's own attempt, or 404 (another member's attempt is a 404 too)."""
     attempt = (
         Attempt.objects.filter(pk=attempt_id, user=user)
@@ -29,12 +32,14 @@ def access_own_attempt(user, attempt_id) -> Attempt:
         .defer(*without_module_bodies("quiz__module"))
         .first()
     )
-    if attempt is None or not user.is_authenticated:
+    if attempt is None or not is_signed_in(user):
         raise Http404("No such attempt.")
     return attempt
 
 
-def access_own_attempt_answer(user, attempt_id, position) -> AttemptAnswer:
+def access_own_attempt_answer(
+    user: User, attempt_id: int | str, position: int | str
+) -> AttemptAnswer:
     """One question of the user's own attempt, with the attempt and quiz, or 404."""
     row = (
         AttemptAnswer.objects.filter(attempt_id=attempt_id, attempt__user=user, position=position)
@@ -42,12 +47,12 @@ def access_own_attempt_answer(user, attempt_id, position) -> AttemptAnswer:
         .defer(*without_module_bodies("attempt__quiz__module"))
         .first()
     )
-    if row is None or not user.is_authenticated:
+    if row is None or not is_signed_in(user):
         raise Http404("No such question.")
     return row
 
 
-def members_facilitated_by(user):
+def members_facilitated_by(user: User) -> QuerySet[Membership, Any]:
     """Ids of the people on the boards this user facilitates (not the user), as a subquery."""
     boards = active_memberships(user).filter(role=Role.FACILITATOR).values("board_id")
     return (
@@ -55,9 +60,9 @@ def members_facilitated_by(user):
     )
 
 
-def answers_markable_by(user):
+def answers_markable_by(user: Visitor) -> QuerySet[AttemptAnswer]:
     """Submitted free-text answers this user may read and mark, as a queryset."""
-    if not user.is_authenticated:
+    if not is_signed_in(user):
         return AttemptAnswer.objects.none()
     return AttemptAnswer.objects.filter(
         type__in=MARKED_BY_FACILITATOR,
@@ -67,7 +72,9 @@ def answers_markable_by(user):
     )
 
 
-def access_answer_for_marking(user, answer_id, *, request=None) -> AttemptAnswer:
+def access_answer_for_marking(
+    user: Visitor, answer_id: int | str, *, request: HttpRequest | None = None
+) -> AttemptAnswer:
     """A free-text answer from a member of a board the user facilitates (audited), or 404."""
     row = (
         answers_markable_by(user)

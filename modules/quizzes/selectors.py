@@ -1,10 +1,11 @@
 """Reads for knowledge checks: a person's attempts, where they stand on a quiz, marking queues."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
-from learning.models import Board, Role
+from learning.models import Board, Role, User
 from learning.permissions import active_memberships
 from modules.models.pages import without_module_bodies
 
@@ -14,18 +15,18 @@ from .permissions import answers_markable_by
 from .services import attempts_left, finish_if_lapsed
 
 
-def attempts_of(user):
+def attempts_of(user: User) -> QuerySet[Attempt]:
     """Every attempt the person has made, newest first, with its quiz and module."""
     return Attempt.objects.filter(user=user).select_related("quiz__module")
 
 
-def with_lapsed_finished(attempts) -> list[Attempt]:
+def with_lapsed_finished(attempts: Iterable[Attempt]) -> list[Attempt]:
     """The attempts as a list, any whose time ran out submitted at its deadline first, so a
     listing never shows "in progress" for an attempt that is over. No query unless one lapsed."""
-    attempts = list(attempts)
-    for attempt in attempts:
+    listed = list(attempts)
+    for attempt in listed:
         finish_if_lapsed(attempt)
-    return attempts
+    return listed
 
 
 @dataclass
@@ -78,11 +79,11 @@ class Standing:
         return self.open_attempt is None and self.left != 0
 
 
-def open_attempt(user, quiz: Quiz) -> Attempt | None:
+def open_attempt(user: User, quiz: Quiz) -> Attempt | None:
     return Attempt.objects.filter(user=user, quiz=quiz, finished_at__isnull=True).first()
 
 
-def standing_on(user, quiz: Quiz) -> Standing:
+def standing_on(user: User, quiz: Quiz) -> Standing:
     """The person's standing on a quiz, in one query (and, when the time of an open attempt
     ran out, the writes that submit it at its deadline)."""
     attempts = list(Attempt.objects.filter(user=user, quiz=quiz).order_by("-number"))
@@ -141,7 +142,7 @@ def first_unanswered_position(attempt: Attempt) -> int:
     return row.position if row else 1
 
 
-def marking_queue(user) -> list[AttemptAnswer]:
+def marking_queue(user: User) -> list[AttemptAnswer]:
     """Free-text answers waiting for this facilitator's marking, oldest first."""
     return list(
         answers_markable_by(user)
@@ -151,7 +152,7 @@ def marking_queue(user) -> list[AttemptAnswer]:
     )
 
 
-def recently_marked_by(user, limit: int = 20) -> list[AttemptAnswer]:
+def recently_marked_by(user: User, limit: int = 20) -> list[AttemptAnswer]:
     """Answers this facilitator may mark that already have a mark, newest first."""
     return list(
         answers_markable_by(user)
@@ -161,23 +162,23 @@ def recently_marked_by(user, limit: int = 20) -> list[AttemptAnswer]:
     )
 
 
-def boards_facilitated(user) -> list[Board]:
+def boards_facilitated(user: User) -> list[Board]:
     return [
         membership.board for membership in active_memberships(user).filter(role=Role.FACILITATOR)
     ]
 
 
-def live_quizzes():
-    quizzes = Quiz.objects.filter(live=True).select_related("module")
+def live_quizzes() -> QuerySet[Quiz]:
+    quizzes: QuerySet[Quiz] = Quiz.objects.filter(live=True).select_related("module")
     quizzes = quizzes.defer(*without_module_bodies("module"))
     return quizzes.order_by("module__path", "title")
 
 
-def awaiting_count(user) -> int:
+def awaiting_count(user: User) -> int:
     return answers_markable_by(user).filter(correct__isnull=True).count()
 
 
-def attempt_counts(attempt: Attempt) -> dict:
+def attempt_counts(attempt: Attempt) -> dict[str, int]:
     """Answered and flagged questions of an attempt, in one query."""
     return attempt.answers.aggregate(
         answered=Count("pk", filter=Q(answered_at__isnull=False)),

@@ -8,7 +8,7 @@ one finished attempt with one score.
 import random
 import secrets
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -16,11 +16,12 @@ from django.db.models import Case, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.models import User
 from modules.models import ModuleProgress
 from modules.progress import progress_record_check
 
 from .choices import Feedback
-from .models import Attempt, AttemptAnswer, AttemptOption, Quiz
+from .models import Answer, Attempt, AttemptAnswer, AttemptOption, Question, Quiz
 from .scoring import attempt_result
 
 
@@ -60,7 +61,7 @@ def attempts_left(*, quiz: Quiz, taken: int) -> int | None:
 
 
 @transaction.atomic
-def attempt_start(*, user, quiz: Quiz) -> Attempt:
+def attempt_start(*, user: User, quiz: Quiz) -> Attempt:
     """Starts an attempt, or returns the person's unfinished one so they carry on where they were.
 
     Draws the questions (in random order or a random subset where the quiz says so) and copies
@@ -144,7 +145,7 @@ def attempt_start(*, user, quiz: Quiz) -> Attempt:
     return attempt
 
 
-def _lapsed(attempt: Attempt, now=None) -> bool:
+def _lapsed(attempt: Attempt, now: datetime | None = None) -> bool:
     return attempt.deadline is not None and (now or timezone.now()) >= attempt.deadline
 
 
@@ -155,7 +156,7 @@ def time_up_message(attempt: Attempt) -> str:
     ) % {"time": timezone.localtime(attempt.deadline).strftime("%H:%M")}
 
 
-def _randomiser(*, user, quiz: Quiz, number: int) -> random.Random:
+def _randomiser(*, user: User, quiz: Quiz, number: int) -> random.Random:
     """Unpredictable draws, unless `BOARDREADY_QUIZ_SEED` fixes them (for tests and demos):
     then each person's attempt has its own repeatable sequence."""
     seed = getattr(settings, "BOARDREADY_QUIZ_SEED", None)
@@ -164,7 +165,13 @@ def _randomiser(*, user, quiz: Quiz, number: int) -> random.Random:
     return random.Random(f"{seed}:{user.pk}:{quiz.pk}:{number}")  # noqa: S311 (not secret)
 
 
-def draw_questions(questions: list, *, draw: int | None, seen: Counter, randomiser) -> list:
+def draw_questions(
+    questions: list[Question],
+    *,
+    draw: int | None,
+    seen: Counter[int],
+    randomiser: random.Random,
+) -> list[Question]:
     """The questions an attempt asks: all of them, or `draw` of them: every question a
     facilitator marks (free text), then the questions this person has seen least often (never,
     first), at random among equals."""
@@ -177,7 +184,7 @@ def draw_questions(questions: list, *, draw: int | None, seen: Counter, randomis
     return (written + others)[: max(draw, len(written))]
 
 
-def _answers_in_order(question, *, quiz: Quiz, randomiser) -> list:
+def _answers_in_order(question: Question, *, quiz: Quiz, randomiser: random.Random) -> list[Answer]:
     answers = list(question.answers.all())
     if quiz.random_order and question.shuffle_answers:
         randomiser.shuffle(answers)
@@ -279,7 +286,7 @@ def _mark_choices(attempt: Attempt) -> None:
             row.save(update_fields=["correct"])
 
 
-def _quiz_check_state(*, user, quiz_id: int) -> str:
+def _quiz_check_state(*, user: User, quiz_id: int) -> str:
     """The module's knowledge-check state from all the person's finished attempts."""
     results = set(
         Attempt.objects.filter(user=user, quiz_id=quiz_id, finished_at__isnull=False).values_list(
@@ -307,7 +314,7 @@ def _record_result(attempt: Attempt) -> None:
         )
 
 
-def finish_if_lapsed(attempt: Attempt, *, now=None) -> bool:
+def finish_if_lapsed(attempt: Attempt, *, now: datetime | None = None) -> bool:
     """Submits an unfinished attempt whose time ran out, at its deadline, with what was saved.
     Returns whether it did (False when the attempt is finished already or still has time).
     Only a lapsed attempt opens a transaction: this runs on every question page."""
@@ -332,7 +339,7 @@ def _finish_lapsed_locked(attempt: Attempt) -> bool:
     return True
 
 
-def finish_lapsed_attempts(now=None) -> int:
+def finish_lapsed_attempts(now: datetime | None = None) -> int:
     """Submits every attempt whose time ran out (from `send_reminders`); returns how many."""
     now = now or timezone.now()
     lapsed = Attempt.objects.filter(finished_at__isnull=True, deadline__lte=now)
@@ -376,7 +383,7 @@ def attempt_finish(*, attempt: Attempt) -> Attempt:
 
 @transaction.atomic
 def attempt_mark(
-    *, attempt_answer: AttemptAnswer, marker, correct: bool, comment: str = ""
+    *, attempt_answer: AttemptAnswer, marker: User, correct: bool, comment: str = ""
 ) -> AttemptAnswer:
     """A facilitator marks a free-text answer right or wrong; the attempt's score follows."""
     attempt = Attempt.objects.select_for_update().get(pk=attempt_answer.attempt_id)

@@ -4,7 +4,6 @@ demo data, the reminders and the personal data export."""
 from datetime import datetime
 
 from django.contrib import messages
-from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +24,7 @@ from learning.extension_points import (
     Reminder,
 )
 from learning.models import Membership, Role
+from learning.permissions import SignedInRequest
 from modules.models import ModulePage
 
 from . import selectors
@@ -63,7 +63,7 @@ def keep_quizzes_with_attempts(request, instances):
 
 
 @hooks.register(MODULE_PAGE_PANELS)
-def knowledge_check_panel(request: HttpRequest, page: ModulePage) -> ModulePanel | None:
+def knowledge_check_panel(request: SignedInRequest, page: ModulePage) -> ModulePanel | None:
     """'Knowledge check: take it / your result / try again' on a module page with a live check."""
     quiz = getattr(page, "knowledge_check", None)
     if quiz is None or not quiz.live:
@@ -80,7 +80,7 @@ def knowledge_check_panel(request: HttpRequest, page: ModulePage) -> ModulePanel
 
 
 @hooks.register(HOME_SECTIONS)
-def my_knowledge_checks(request: HttpRequest, membership: Membership | None) -> HomeSection:
+def my_knowledge_checks(request: SignedInRequest, membership: Membership | None) -> HomeSection:
     """'My knowledge checks' on the member's home, with the marking queue for facilitators."""
     facilitator = membership is not None and membership.role == Role.FACILITATOR
     return HomeSection(

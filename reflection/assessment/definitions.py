@@ -120,6 +120,13 @@ class Definition:
     def dimension(self, key: str) -> dict | None:
         return next((dim for dim in self.dimensions if dim["key"] == key), None)
 
+    def dimension_of(self, item_key: str) -> dict:
+        """The dimension a statement belongs to (every statement has one)."""
+        dimension = self.dimension(self.items[item_key]["dimension"])
+        if dimension is None:
+            raise KeyError(item_key)
+        return dimension
+
     def scale(self, dimension: dict) -> list[dict]:
         return self.data["scales"][dimension["scale"]]
 
@@ -128,13 +135,13 @@ class Definition:
         return min(values), max(values)
 
     def allowed_values(self, item_key: str) -> set[int]:
-        dimension = self.dimension(self.items[item_key]["dimension"])
+        dimension = self.dimension_of(item_key)
         return {point["value"] for point in self.scale(dimension)}
 
     def label_for(self, item_key: str, value: int | None) -> str:
         if value is None:
             return self.not_applicable_label
-        dimension = self.dimension(self.items[item_key]["dimension"])
+        dimension = self.dimension_of(item_key)
         for point in self.scale(dimension):
             if point["value"] == value:
                 return point["label"] or str(value)

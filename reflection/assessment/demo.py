@@ -110,7 +110,7 @@ def _respond(round_: Round, user, *, lift: float, day: int) -> None:
     level = 3.2 + rng.random() * 1.8 + lift
     answers = []
     for key, item in definition.items.items():
-        dimension = definition.dimension(item["dimension"])
+        dimension = definition.dimension_of(key)
         low, high = definition.bounds(dimension)
         if dimension["scale"] == "progress":
             value = rng.choices([0, 1, 2], weights=[3, 4, 3])[0]

@@ -6,6 +6,8 @@ bands, made when a round opens or a member starts. A later edit makes a new vers
 response is scored against the wording its author saw.
 """
 
+from datetime import date
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -151,17 +153,17 @@ class InstrumentVersion(models.Model):
         return f"{self.instrument} v{self.number}"
 
 
-class RoundQuerySet(models.QuerySet):
+class RoundQuerySet(models.QuerySet["Round"]):
     """Which rounds are open or closed on a day (today in Europe/London by default).
 
     A round is open from `opens_on` to `closes_on` inclusive, unless the facilitator closed it
     early (`closed_at`); it is closed after `closes_on` or once closed early."""
 
-    def open_on(self, day=None):
+    def open_on(self, day: date | None = None) -> "RoundQuerySet":
         day = day or timezone.localdate()
         return self.filter(opens_on__lte=day, closes_on__gte=day, closed_at__isnull=True)
 
-    def closed_on(self, day=None):
+    def closed_on(self, day: date | None = None) -> "RoundQuerySet":
         day = day or timezone.localdate()
         return self.filter(models.Q(closes_on__lt=day) | models.Q(closed_at__isnull=False))
 

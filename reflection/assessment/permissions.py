@@ -13,22 +13,30 @@
   to the audit log by the helper that fetches it (learning.privacy.record_viewed).
 """
 
-from django.http import Http404
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
 
-from learning.models import Membership, Role
-from learning.permissions import LEADER_ROLES, access_membership, active_memberships, int_or_404
+from learning.models import Board, Membership, Role, User
+from learning.permissions import (
+    LEADER_ROLES,
+    Visitor,
+    access_membership,
+    active_memberships,
+    int_or_404,
+    is_signed_in,
+)
 from learning.privacy import record_viewed, record_views
 
 from .models import Response, Round
 
 
-def _responses():
+def _responses() -> QuerySet[Response]:
     return Response.objects.select_related("version__instrument", "board__organisation", "round")
 
 
-def access_own_response(user, response_id) -> Response:
+def access_own_response(user: Visitor, response_id: int | str) -> Response:
     """A response the user wrote, or 404."""
-    if not user.is_authenticated:
+    if not is_signed_in(user):
         raise Http404("Not found.")
     response = _responses().filter(pk=int_or_404(response_id), user=user).first()
     if response is None:
@@ -36,14 +44,14 @@ def access_own_response(user, response_id) -> Response:
     return response
 
 
-def user_can_see_response(user, response: Response) -> bool:
+def user_can_see_response(user: Visitor, response: Response) -> bool:
     """The author always; the board's chair or facilitator only if it is submitted and shared."""
-    if not user.is_authenticated:
+    if not is_signed_in(user):
         return False
     if response.user_id == user.pk:
         return True
-    if response.shared_at is None or response.submitted_at is None:
-        return False
+    if response.user_id is None or response.shared_at is None or response.submitted_at is None:
+        return False  # an erased author's answers are nobody's to read
     author_still_on_board = Membership.objects.active().filter(
         user_id=response.user_id, board_id=response.board_id
     )
@@ -57,16 +65,18 @@ def user_can_see_response(user, response: Response) -> bool:
     return hidden_before is None or response.shared_at >= hidden_before
 
 
-def access_response_result(user, response_id, *, request=None) -> Response:
+def access_response_result(
+    user: Visitor, response_id: int | str, *, request: HttpRequest | None = None
+) -> Response:
     """A response whose results the user may read (audited when it is not theirs), or 404."""
     response = _responses().select_related("user").filter(pk=int_or_404(response_id)).first()
-    if response is None or not user_can_see_response(user, response):
+    if response is None or response.user is None or not user_can_see_response(user, response):
         raise Http404("Not found.")
     record_viewed(viewer=user, owner=response.user, target=response, request=request)
     return response
 
 
-def access_round(user, round_id) -> tuple[Round, Membership]:
+def access_round(user: Visitor, round_id: int | str) -> tuple[Round, Membership]:
     """A round of a board the user sits on or facilitates, with their seat, or 404."""
     round_ = (
         Round.objects.select_related("board__organisation", "version__instrument")
@@ -78,7 +88,7 @@ def access_round(user, round_id) -> tuple[Round, Membership]:
     return round_, access_membership(user, round_.board_id)
 
 
-def access_round_as_facilitator(user, round_id) -> Round:
+def access_round_as_facilitator(user: Visitor, round_id: int | str) -> Round:
     """A round of a board the user facilitates, or 404 (to the board's members as well)."""
     round_, membership = access_round(user, round_id)
     if membership.role != Role.FACILITATOR:
@@ -86,7 +96,7 @@ def access_round_as_facilitator(user, round_id) -> Round:
     return round_
 
 
-def access_round_to_answer(user, round_id) -> tuple[Round, Membership]:
+def access_round_to_answer(user: Visitor, round_id: int | str) -> tuple[Round, Membership]:
     """A round the user may answer: they sit on its board (facilitators do not answer)."""
     round_, membership = access_round(user, round_id)
     if membership.role == Role.FACILITATOR:
@@ -94,7 +104,9 @@ def access_round_to_answer(user, round_id) -> tuple[Round, Membership]:
     return round_, membership
 
 
-def shared_responses_for_leader(user, board_id, *, request=None):
+def shared_responses_for_leader(
+    user: User, board_id: int | str, *, request: HttpRequest | None = None
+) -> tuple[Board, list[Response]]:
     """Submitted responses the board's current members share with its chair and facilitator,
     as a list; one audit event for each response listed."""
     seat = access_membership(user, board_id, roles=LEADER_ROLES)
@@ -113,5 +125,9 @@ def shared_responses_for_leader(user, board_id, *, request=None):
         .exclude(user=user)
         .order_by("user__last_name", "user__first_name", "-submitted_at")
     )
-    record_views(viewer=user, views=[(one.user, one) for one in responses], request=request)
+    record_views(
+        viewer=user,
+        views=[(one.user, one) for one in responses if one.user is not None],
+        request=request,
+    )
     return board, responses

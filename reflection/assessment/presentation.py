@@ -161,7 +161,12 @@ def round_context(round_) -> dict:
         series.append(
             charts.Series(
                 _("Previous round"),
-                [_float(f.mean - f.change) if f.change is not None else None for f in figures],
+                [
+                    _float(f.mean - f.change)
+                    if f.mean is not None and f.change is not None
+                    else None
+                    for f in figures
+                ],
             )
         )
     drawing = charts.bar_chart([f.label for f in figures], series, minimum=low, maximum=high)

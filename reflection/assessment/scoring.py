@@ -135,17 +135,19 @@ def aggregate(
     if definition.kind == "position":
         high_from = high_from or {}
         for key, item in definition.items.items():
-            values = [value for item_key, value in answers if item_key == key and value is not None]
-            figure = _figure(key, item["text"], values, minimum)
+            ratings = [
+                value for item_key, value in answers if item_key == key and value is not None
+            ]
+            figure = _figure(key, item["text"], ratings, minimum)
             if figure.shown:
-                low, top = definition.bounds(definition.dimension(item["dimension"]))
-                figure.percent = _percent(sum(value == top for value in values), len(values))
+                low, top = definition.bounds(definition.dimension_of(key))
+                figure.percent = _percent(sum(value == top for value in ratings), len(ratings))
                 figure.partly_percent = _percent(
-                    sum(low < value < top for value in values), len(values)
+                    sum(low < value < top for value in ratings), len(ratings)
                 )
                 if key in high_from:
-                    high = sum(value >= high_from[key] for value in values)
-                    figure.high_percent = _percent(high, len(values))
+                    high = sum(value >= high_from[key] for value in ratings)
+                    figure.high_percent = _percent(high, len(ratings))
             result.items.append(figure)
     return result
 
@@ -158,5 +160,7 @@ def add_changes(current: list[Figure], previous: list[Figure]) -> None:
     """Sets each shown figure's change since the same figure in an earlier shown aggregate."""
     before = {figure.key: figure for figure in previous if figure.shown}
     for figure in current:
-        if figure.shown and figure.key in before:
-            figure.change = figure.mean - before[figure.key].mean
+        earlier = before.get(figure.key) if figure.shown else None
+        # Shown figures have a mean.
+        if earlier is not None and figure.mean is not None and earlier.mean is not None:
+            figure.change = figure.mean - earlier.mean

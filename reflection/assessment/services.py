@@ -4,6 +4,7 @@ Each service is atomic, checks everything before it writes anything, and is safe
 """
 
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks.base import TaskResultStatus
 
-from learning.models import Board
+from learning.models import Board, User
 
 from .definitions import Definition, build_definition, definition_problems
 from .models import (
@@ -52,7 +53,7 @@ def instrument_version_current(*, instrument: Instrument) -> InstrumentVersion:
     problems = definition_problems(definition)
     if problems:
         raise ValidationError(problems)
-    latest = instrument.versions.order_by("-number").first()
+    latest: InstrumentVersion | None = instrument.versions.order_by("-number").first()
     if latest is not None and latest.definition == definition:
         return latest
     number = (instrument.versions.aggregate(top=Max("number"))["top"] or 0) + 1
@@ -83,7 +84,14 @@ def _board_locked(board_id: int) -> None:
     Board.objects.select_for_update().filter(pk=board_id).first()
 
 
-def _check_no_overlap(*, board_id, instrument_id, opens_on, closes_on, exclude_pk=None) -> None:
+def _check_no_overlap(
+    *,
+    board_id: int,
+    instrument_id: int,
+    opens_on: date,
+    closes_on: date,
+    exclude_pk: int | None = None,
+) -> None:
     other = overlapping_round(
         board_id=board_id,
         instrument_id=instrument_id,
@@ -103,7 +111,7 @@ def round_create(
     title: str,
     opens_on: date,
     closes_on: date,
-    opened_by,
+    opened_by: User,
 ) -> Round:
     """Makes a round. Nobody is emailed now unless it opens today: `send_reminders` emails
     the board on the day it opens (`round_openings_send`). Safe to call twice (same title)."""
@@ -200,16 +208,16 @@ def round_close(*, round_: Round) -> Round:
 @transaction.atomic
 def round_delete(*, round_: Round) -> None:
     """Deletes a round nobody has started to answer. Deleting twice is harmless."""
-    round_ = Round.objects.select_for_update().filter(pk=round_.pk).first()
-    if round_ is None:
+    locked = Round.objects.select_for_update().filter(pk=round_.pk).first()
+    if locked is None:
         return
-    if round_.responses.exists():
+    if locked.responses.exists():
         raise RoundError(str(ANSWERS_STARTED))
-    round_.delete()
+    locked.delete()
 
 
 @transaction.atomic
-def round_remind(*, round_: Round, sent_by) -> int:
+def round_remind(*, round_: Round, sent_by: User) -> int:
     """Emails every board member who has not submitted an answer to the open round.
 
     The facilitator never learns who they are, only how many. At most one reminder a round
@@ -252,11 +260,15 @@ def round_openings_send(now: datetime) -> int:
         Round.objects.open_on(day).filter(notified_at=None).values_list("pk", flat=True)
     ):
         result = round_notify.enqueue(round_id=round_id)
-        sent += result.return_value if result.status == TaskResultStatus.SUCCESSFUL else 0
+        sent += (
+            cast(int, result.return_value) if result.status == TaskResultStatus.SUCCESSFUL else 0
+        )
     return sent
 
 
-def response_start(*, user, board: Board, instrument: Instrument | None = None, round=None):
+def response_start(
+    *, user: User, board: Board, instrument: Instrument | None = None, round: Round | None = None
+) -> Response:
     """The person's response to a round, or their unfinished one of their own; else a new one."""
     try:
         with transaction.atomic():
@@ -265,7 +277,9 @@ def response_start(*, user, board: Board, instrument: Instrument | None = None, 
         return Response.objects.get(user=user, round=round)
 
 
-def _response_start(*, user, board, instrument, round) -> Response:
+def _response_start(
+    *, user: User, board: Board, instrument: Instrument | None, round: Round | None
+) -> Response:
     if round is not None:
         existing = Response.objects.filter(user=user, round=round).first()
         if existing is not None:
@@ -283,6 +297,8 @@ def _response_start(*, user, board, instrument, round) -> Response:
         )
         if existing is not None:
             return existing
+        if instrument is None:
+            raise TypeError("response_start needs a round or an instrument.")
         if not instrument.live:
             raise AssessmentError(_("This self-assessment is not available."))
         version = instrument_version_current(instrument=instrument)
@@ -358,7 +374,7 @@ def saved_answers(response: Response) -> dict[str, int | None]:
     }
 
 
-def missing_required(definition: Definition, answers: dict) -> list[str]:
+def missing_required(definition: Definition, answers: dict[str, int | None]) -> list[str]:
     return [
         key for key, item in definition.items.items() if item["required"] and key not in answers
     ]
@@ -378,7 +394,7 @@ def response_submit(*, response: Response) -> Response:
     return response_store_scores(response, submitted_at=timezone.now())
 
 
-def response_store_scores(response: Response, *, submitted_at) -> Response:
+def response_store_scores(response: Response, *, submitted_at: datetime) -> Response:
     """Scores a response's saved answers against its own version and marks it submitted.
     Called by `response_submit` (which checks the round is open) and by the demo loader."""
     definition = Definition(response.version.definition)

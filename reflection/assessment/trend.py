@@ -38,7 +38,8 @@ class TrendPoint:
     def overall(self) -> Decimal | None:
         """The mean of the dimension means shown (None when the round's figures are withheld)."""
         means = [f.mean for f in self.aggregate.dimensions if f.shown]
-        return (sum(means) / len(means)).quantize(Decimal("0.01")) if means else None
+        shown = [mean for mean in means if mean is not None]  # shown figures have a mean
+        return (sum(shown, Decimal(0)) / len(shown)).quantize(Decimal("0.01")) if shown else None
 
 
 @dataclass(frozen=True)
@@ -74,13 +75,14 @@ def closed_rounds(board, *, instrument_id: int | None = None):
 def aggregates_for(rounds: list[Round]) -> dict[int, Aggregate]:
     """Each closed round's figures (as `selectors.round_aggregate`), sharing its cache."""
     minimum = minimum_group()
+    # `respondents` and `response_ids` are annotations of the rounds query, unseen by the stubs.
     keys = {
-        round_.pk: aggregate_cache_key(round_, round_.respondents, round_.response_ids)
+        round_.pk: aggregate_cache_key(round_, round_.respondents, round_.response_ids)  # type: ignore[attr-defined]
         for round_ in rounds
     }
     found = cache.get_many(keys.values()) if keys else {}
     missing = [round_ for round_ in rounds if keys[round_.pk] not in found]
-    loadable = [round_.pk for round_ in missing if group_is_shown(round_.respondents)]
+    loadable = [round_.pk for round_ in missing if group_is_shown(round_.respondents)]  # type: ignore[attr-defined]
     scores: dict[int, list] = {}
     answers: dict[int, list] = {}
     if loadable:
@@ -107,7 +109,7 @@ def aggregates_for(rounds: list[Round]) -> dict[int, Aggregate]:
             minimum=minimum,
             scores=scores.get(round_.pk, []),
             answers=answers.get(round_.pk, []),
-            respondents=round_.respondents,
+            respondents=round_.respondents,  # type: ignore[attr-defined]
             high_from=high_from,
         )
     if made:

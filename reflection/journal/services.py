@@ -5,6 +5,9 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from learning.models import User
+from modules.models import ModulePage
+
 from .models import JournalEntry
 
 DOUBLE_SUBMIT_WINDOW = timedelta(minutes=10)
@@ -13,11 +16,11 @@ DOUBLE_SUBMIT_WINDOW = timedelta(minutes=10)
 @transaction.atomic
 def journal_entry_create(
     *,
-    owner,
+    owner: User,
     title: str,
     text: str,
     entry_date: date | None = None,
-    module=None,
+    module: ModulePage | None = None,
     prompt_id: str = "",
     prompt: str = "",
 ) -> JournalEntry:

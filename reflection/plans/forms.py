@@ -160,7 +160,8 @@ class MilestoneForm(NHSUKFormMixin, forms.ModelForm):
 
 class ActionMilestoneForm(MilestoneForm):
     class Meta(MilestoneForm.Meta):
-        model = ActionMilestone
+        # The stubs hold Meta.model to the base form's model; a subclass may name another.
+        model = ActionMilestone  # type: ignore[assignment]
 
 
 class CommitmentUpdateForm(NHSUKFormMixin, forms.ModelForm):

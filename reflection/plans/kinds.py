@@ -41,7 +41,7 @@ class PlanItemKind:
     @property
     def fields(self) -> tuple[str, ...]:
         """The fields a person may write: the form's, so the two never disagree."""
-        return tuple(self.form.Meta.fields)
+        return tuple(self.form.Meta.fields)  # type: ignore[attr-defined]  # a ModelForm's Meta
 
     @property
     def owner_path(self) -> str:

@@ -1,7 +1,8 @@
 """Personal development commitments, their milestones and updates, chair reviews, appraisal
 notes, the suggested-commitments library and the board's collective action plan."""
 
-from datetime import date
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +16,11 @@ from wagtail.search import index
 
 from modules.areas import GoodPracticeArea
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from learning.models import Membership
+
 # The longest text each kind of field takes, enforced by the model (full_clean) and its form
 # (max_length, which the character count shows). One table, so a limit is changed in one place.
 LIMITS = {
@@ -26,10 +32,11 @@ LIMITS = {
 }
 
 
-def limited_text(kind: str, *args, **kwargs) -> models.TextField:
+def limited_text(kind: str, *args: Any, **kwargs: Any) -> models.TextField:
     """A text field with the limit for its kind, checked on the server."""
     limit = LIMITS[kind]
-    return models.TextField(
+    # The stubs cannot tell that `kwargs` holds neither of these.
+    return models.TextField(  # type: ignore[misc]
         *args, max_length=limit, validators=[MaxLengthValidator(limit)], **kwargs
     )
 
@@ -93,11 +100,13 @@ class SuggestedCommitment(index.Indexed, models.Model):
         return self.title
 
 
-class CommitmentQuerySet(models.QuerySet):
-    def shared(self):
+class CommitmentQuerySet(models.QuerySet["Commitment"]):
+    def shared(self) -> "CommitmentQuerySet":
         return self.filter(shared_at__isnull=False)
 
-    def seen_by_chair(self, seat, now=None):
+    def seen_by_chair(
+        self, seat: "Membership | None", now: datetime | None = None
+    ) -> "CommitmentQuerySet":
         """The shared commitments the chair holding `seat` may see: after a change of chair,
         those shared before it stay hidden until the members' notice ends
         (Membership.chair_sees_shared_from)."""
@@ -105,10 +114,10 @@ class CommitmentQuerySet(models.QuerySet):
         hidden_before = seat.chair_sees_shared_from(now) if seat is not None else None
         return shared if hidden_before is None else shared.filter(shared_at__gte=hidden_before)
 
-    def open(self):
+    def open(self) -> "CommitmentQuerySet":
         return self.filter(status__in=OPEN_STATUSES)
 
-    def overdue(self, today: date):
+    def overdue(self, today: date) -> "CommitmentQuerySet":
         return self.open().filter(due_date__lt=today)
 
 
@@ -185,7 +194,7 @@ class Commitment(models.Model):
         return self.is_open and self.due_date < (today or timezone.localdate())
 
     @property
-    def area_label(self) -> str:
+    def area_label(self) -> "StrOrPromise":
         return GoodPracticeArea(self.area).label
 
 

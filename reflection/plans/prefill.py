@@ -5,6 +5,7 @@ or belongs to someone else, is ignored and the form starts empty.
 """
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -13,6 +14,9 @@ from reflection.journal.prompts import resolve_prompt
 
 from .models import Commitment, SuggestedCommitment
 
+if TYPE_CHECKING:
+    from modules.models import ModulePage
+
 
 @dataclass
 class Start:
@@ -20,7 +24,7 @@ class Start:
 
     origin: str = Commitment.Origin.SCRATCH
     initial: dict = field(default_factory=dict)
-    module: object = None
+    module: "ModulePage | None" = None
     source_label: str = ""
 
 

@@ -7,6 +7,7 @@ never sends the same reminder twice; moving the due date earns one new reminder.
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -61,10 +62,12 @@ def plan_reminders_send(now: datetime) -> int:
                     due_date=item.due_date,
                     recipient_id=item.recipient_id,
                 )
-                transaction.on_commit(
-                    lambda pk=reminder.pk: send_plan_reminder.enqueue(reminder_id=pk)
-                )
+                transaction.on_commit(partial(_enqueue_reminder, reminder.pk))
         except IntegrityError:  # another run made it first
             continue
         sent += 1
     return sent
+
+
+def _enqueue_reminder(pk: int) -> None:
+    send_plan_reminder.enqueue(reminder_id=pk)

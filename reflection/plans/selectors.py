@@ -5,10 +5,12 @@ Outside its owner, only shared commitments are ever counted or listed: a draft i
 and even its existence is not revealed to the chair or the facilitator.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from learning.models import Board, Membership
@@ -24,8 +26,15 @@ from .models import (
     Status,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _with_milestone_counts(commitments):
+# Rows annotated with milestone counts and decorated with `overdue` and `progress`: the
+# attributes are added at run time, so such rows are typed Any.
+Row = TypeVar("Row", bound=QuerySet[Any])
+
+
+def _with_milestone_counts(commitments: Row) -> Row:
     return commitments.annotate(
         milestones_total=Count("milestones", distinct=True),
         milestones_done=Count(
@@ -41,11 +50,11 @@ def progress_percent(done: int, total: int) -> int:
 @dataclass
 class StatusGroup:
     status: str
-    label: str
-    commitments: list
+    label: "StrOrPromise"
+    commitments: list[Any]
 
 
-def _group_by_status(commitments) -> list[StatusGroup]:
+def _group_by_status(commitments: Iterable[Any]) -> list[StatusGroup]:
     groups = [StatusGroup(value, label, []) for value, label in Status.choices]
     by_value = {group.status: group for group in groups}
     for commitment in commitments:
@@ -53,14 +62,14 @@ def _group_by_status(commitments) -> list[StatusGroup]:
     return [group for group in groups if group.commitments]
 
 
-def decorate(commitment, today: date):
+def decorate(commitment: Any, today: date) -> Any:
     """Adds `overdue` and `progress` (percent of milestones done) to an annotated row."""
     commitment.overdue = commitment.is_overdue(today)
     commitment.progress = progress_percent(commitment.milestones_done, commitment.milestones_total)
     return commitment
 
 
-def own_commitments(membership: Membership):
+def own_commitments(membership: Membership) -> QuerySet[Commitment]:
     """The member's own commitments with milestones, updates and the chair's reviews."""
     return _with_milestone_counts(
         Commitment.objects.filter(owner=membership).prefetch_related(
@@ -74,9 +83,9 @@ def own_commitments(membership: Membership):
 @dataclass
 class MemberPlan:
     membership: Membership
-    groups: list
-    commitments: list
-    appraisal_notes: list
+    groups: list[StatusGroup]
+    commitments: list[Any]
+    appraisal_notes: list[AppraisalNote]
     overdue: int
 
 
@@ -94,7 +103,7 @@ def member_plan(membership: Membership, today: date | None = None) -> MemberPlan
     )
 
 
-def _shared_on_board(board: Board, chair_seat: Membership | None = None):
+def _shared_on_board(board: Board, chair_seat: Membership | None = None) -> QuerySet[Commitment]:
     """Commitments shared on the board; with `chair_seat`, only those that chair may see."""
     shared = Commitment.objects.all()
     shared = shared.seen_by_chair(chair_seat) if chair_seat is not None else shared.shared()
@@ -104,14 +113,14 @@ def _shared_on_board(board: Board, chair_seat: Membership | None = None):
 @dataclass
 class MemberRow:
     membership: Membership
-    commitments: list = field(default_factory=list)
+    commitments: list[Any] = field(default_factory=list)
     appraisal_note: AppraisalNote | None = None
 
 
 @dataclass
 class BoardPlans:
     board: Board
-    rows: list
+    rows: list[MemberRow]
     members_total: int
     members_with_commitment: int
 
@@ -147,13 +156,13 @@ class FollowThrough:
     members_total: int
     members_with_commitment: int
     shared_total: int
-    by_status: dict
-    by_area: dict
+    by_status: dict[str, int]
+    by_area: dict[int, int]
     overdue_count: int
     # The overdue commitments with their owners: only for the chair (`owners=True`); for
     # anyone else the selector never loads them, so no page can show whose they are.
-    overdue: list
-    actions_by_status: dict
+    overdue: list[Any]
+    actions_by_status: dict[str, int]
     actions_total: int
 
     @property
@@ -161,15 +170,15 @@ class FollowThrough:
         return progress_percent(self.members_with_commitment, self.members_total)
 
     @property
-    def status_rows(self) -> list[tuple[str, int]]:
+    def status_rows(self) -> "list[tuple[StrOrPromise, int]]":
         return [(label, self.by_status.get(value, 0)) for value, label in Status.choices]
 
     @property
-    def area_rows(self) -> list[tuple[str, int]]:
+    def area_rows(self) -> "list[tuple[StrOrPromise, int]]":
         return [(label, self.by_area.get(value, 0)) for value, label in GoodPracticeArea.choices]
 
     @property
-    def action_rows(self) -> list[tuple[str, int]]:
+    def action_rows(self) -> "list[tuple[StrOrPromise, int]]":
         return [(label, self.actions_by_status.get(value, 0)) for value, label in Status.choices]
 
 
@@ -237,7 +246,7 @@ def action_plan(board: Board, today: date | None = None) -> list[BoardAction]:
     return actions
 
 
-def home_summary(membership: Membership) -> dict:
+def home_summary(membership: Membership) -> dict[str, int]:
     """Counts for the plan section of "My board development" (one query)."""
     today = timezone.localdate()
     return Commitment.objects.filter(owner=membership).aggregate(
@@ -254,12 +263,12 @@ class AppraisalPack:
     and proper person assessment: only their own records, only shared commitments."""
 
     membership: Membership
-    modules: list  # ModuleProgress rows with completed_at, oldest first
-    checks: list  # passed Attempts, the best passed attempt per knowledge check
-    sessions: list  # Attendance rows where they attended, with the session
-    commitments: list  # shared commitments with their reviews, decorated
-    appraisal_notes: list
-    by_domain: dict = field(default_factory=dict)  # domain label -> number of commitments
+    modules: list[Any]  # ModuleProgress rows with completed_at, oldest first
+    checks: list[Any]  # passed Attempts, the best passed attempt per knowledge check
+    sessions: list[Any]  # Attendance rows where they attended, with the session
+    commitments: list[Any]  # shared commitments with their reviews, decorated
+    appraisal_notes: list[AppraisalNote]
+    by_domain: dict[str, int] = field(default_factory=dict)  # domain label -> number of commitments
 
 
 def appraisal_pack(membership: Membership, today: date | None = None) -> AppraisalPack:
@@ -277,7 +286,7 @@ def appraisal_pack(membership: Membership, today: date | None = None) -> Apprais
         .select_related("page")
         .order_by("completed_at")
     )
-    best: dict = {}
+    best: dict[int, Any] = {}
     for attempt in (
         Attempt.objects.filter(user=user, passed=True)
         .select_related("quiz")

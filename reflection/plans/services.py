@@ -6,12 +6,13 @@ returns what the first one made instead of making it again.
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.utils import timezone
 
-from learning.models import Board, Membership
+from learning.models import Board, Membership, User
+from modules.models import ModulePage
 
 from .kinds import ACTION, ACTION_MILESTONE, COMMITMENT, MILESTONE, PlanItem, PlanItemKind
 from .models import (
@@ -24,9 +25,6 @@ from .models import (
     Milestone,
     MilestoneBase,
 )
-
-if TYPE_CHECKING:
-    from modules.models import ModulePage
 
 # A second identical submission within this window is treated as the same one.
 DOUBLE_SUBMIT_WINDOW = timedelta(minutes=10)
@@ -87,7 +85,7 @@ def commitment_create(
 @transaction.atomic
 def commitment_change(*, commitment: Commitment, **changes: Any) -> Commitment:
     """Changes the owner's own commitment; only the fields a member may edit."""
-    return _item_change(COMMITMENT, commitment, changes)
+    return cast(Commitment, _item_change(COMMITMENT, commitment, changes))
 
 
 @transaction.atomic
@@ -120,7 +118,7 @@ def plan_milestone_add(
 @transaction.atomic
 def plan_milestone_set_done(*, milestone: MilestoneBase, done: bool) -> Any:
     """Marks a milestone of either kind done (keeping the first time it was marked) or not."""
-    milestone = type(milestone).objects.select_for_update().get(pk=milestone.pk)
+    milestone = type(milestone)._default_manager.select_for_update().get(pk=milestone.pk)
     if done and milestone.completed_at is None:
         milestone.completed_at = timezone.now()
     elif not done:
@@ -132,13 +130,16 @@ def plan_milestone_set_done(*, milestone: MilestoneBase, done: bool) -> Any:
 @transaction.atomic
 def milestone_add(*, commitment: Commitment, title: str, due_date: date) -> Milestone:
     """Adds a milestone, due on or before the commitment; the same one twice is one."""
-    return plan_milestone_add(kind=MILESTONE, parent=commitment, title=title, due_date=due_date)
+    milestone = plan_milestone_add(
+        kind=MILESTONE, parent=commitment, title=title, due_date=due_date
+    )
+    return cast(Milestone, milestone)
 
 
 @transaction.atomic
 def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
     """Marks a milestone done (keeping the first time it was marked) or not done."""
-    return plan_milestone_set_done(milestone=milestone, done=done)
+    return cast(Milestone, plan_milestone_set_done(milestone=milestone, done=done))
 
 
 @transaction.atomic
@@ -157,7 +158,7 @@ def commitment_update_add(
 
 
 @transaction.atomic
-def chair_review_add(*, commitment: Commitment, author, text: str) -> ChairReview:
+def chair_review_add(*, commitment: Commitment, author: User, text: str) -> ChairReview:
     """Adds the chair's comment on a shared commitment; the commitment itself is untouched."""
     latest = ChairReview.objects.filter(commitment=commitment, author=author).first()
     if latest is not None and latest.text == text:
@@ -183,7 +184,7 @@ def chair_review_delete(*, review: ChairReview) -> None:
 
 
 @transaction.atomic
-def appraisal_note_save(*, member: Membership, year: int, author, text: str) -> AppraisalNote:
+def appraisal_note_save(*, member: Membership, year: int, author: User, text: str) -> AppraisalNote:
     """Writes (or rewrites) the chair's appraisal note on a member for one year."""
     note = AppraisalNote.objects.select_for_update().filter(member=member, year=year).first()
     note = note or AppraisalNote(member=member, year=year)
@@ -227,16 +228,19 @@ def board_action_create(
 @transaction.atomic
 def board_action_change(*, action: BoardAction, **changes: Any) -> BoardAction:
     """Changes an action in the board's plan (the chair or its owner)."""
-    return _item_change(ACTION, action, changes)
+    return cast(BoardAction, _item_change(ACTION, action, changes))
 
 
 @transaction.atomic
 def action_milestone_add(*, action: BoardAction, title: str, due_date: date) -> ActionMilestone:
     """Adds a milestone to a board action, due on or before the action."""
-    return plan_milestone_add(kind=ACTION_MILESTONE, parent=action, title=title, due_date=due_date)
+    milestone = plan_milestone_add(
+        kind=ACTION_MILESTONE, parent=action, title=title, due_date=due_date
+    )
+    return cast(ActionMilestone, milestone)
 
 
 @transaction.atomic
 def action_milestone_set_done(*, milestone: ActionMilestone, done: bool) -> ActionMilestone:
     """Marks a board action's milestone done or not done."""
-    return plan_milestone_set_done(milestone=milestone, done=done)
+    return cast(ActionMilestone, plan_milestone_set_done(milestone=milestone, done=done))

@@ -9,8 +9,9 @@ from django.utils.translation import ngettext
 from learning import charts
 from learning.privacy import withheld
 from reflection.assessment.definitions import Definition
-from reflection.assessment.national import CAVEAT, SOURCE, figure_for
+from reflection.assessment.national import CAVEAT, SOURCE, NationalFigure, figure_for
 from reflection.assessment.presentation import trend_chart_text, trend_table
+from reflection.assessment.scoring import Figure
 
 from ..blocks import Chart, Notice, Section, Table, Text
 from ..formatting import change, day, number, percent
@@ -65,7 +66,9 @@ def self_assessment_section(data: BoardDashboard) -> Section:
             charts.Series(
                 _("Previous round"),
                 [
-                    _float(figure.mean - figure.change) if figure.change is not None else None
+                    _float(figure.mean - figure.change)
+                    if figure.mean is not None and figure.change is not None
+                    else None
                     for figure in figures
                 ],
             )
@@ -146,10 +149,10 @@ def national_section(data: BoardDashboard) -> Section:
     if not summary.aggregate.shown:
         return section.add(_too_few(summary, data.minimum))
     definition = Definition(summary.round.version.definition)
-    ratings, progress = [], []
+    ratings: list[tuple[Figure, NationalFigure | None]] = []
+    progress: list[tuple[Figure, NationalFigure | None]] = []
     for figure in summary.aggregate.items:
-        item = definition.items[figure.key]
-        _low, top = definition.bounds(definition.dimension(item["dimension"]))
+        _low, top = definition.bounds(definition.dimension_of(figure.key))
         (ratings if top == 10 else progress).append((figure, figure_for(figure.key)))
     section.add(_answered(summary))
     no_figure = _("No national figure")

@@ -22,7 +22,7 @@ def section_anchor(heading: str) -> str:
 @register.filter
 def explanation_html(text: str, module_url: str | None = None) -> str:
     """The explanation as paragraphs, with its "See 'section'" pointers linked to the module."""
-    escaped = escape(text)
+    escaped: str = escape(text)
     if module_url:
         # Escaping turned the quotes into &#x27;, so match on the original and rebuild.
         parts, last = [], 0

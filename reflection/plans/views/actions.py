@@ -3,12 +3,13 @@ Milestones are in `milestones`."""
 
 from django import forms as django_forms
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.models import Role
+from learning.permissions import SignedInRequest
 
 from .. import forms, permissions, selectors, services
 from ..kinds import ACTION
@@ -17,7 +18,7 @@ from .saving import form_fields, submit
 
 
 @login_required
-def action_plan(request: HttpRequest, board_id: int) -> HttpResponse:
+def action_plan(request: SignedInRequest, board_id: int) -> HttpResponse:
     seat = permissions.access_action_plan(request.user, board_id)
     return render(
         request,
@@ -31,7 +32,7 @@ def action_plan(request: HttpRequest, board_id: int) -> HttpResponse:
 
 
 @login_required
-def action_create(request: HttpRequest, board_id: int) -> HttpResponse:
+def action_create(request: SignedInRequest, board_id: int) -> HttpResponse:
     seat = permissions.access_action_plan_as_chair(request.user, board_id)
     form = forms.BoardActionForm(request.POST or None, board=seat.board)
     done = submit(
@@ -45,7 +46,7 @@ def action_create(request: HttpRequest, board_id: int) -> HttpResponse:
 
 
 def action_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     action: BoardAction,
     milestone_form: django_forms.BaseForm | None = None,
 ) -> HttpResponse:
@@ -66,12 +67,12 @@ def action_page(
 
 
 @login_required
-def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     return action_page(request, permissions.access_action(request.user, pk))
 
 
 @login_required
-def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def action_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     action = ACTION.access_for_edit(request.user, pk)
     form = forms.BoardActionForm(request.POST or None, instance=action, board=action.board)
     done = submit(

@@ -6,12 +6,13 @@ from typing import Any
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from learning.permissions import SignedInRequest
 from learning.selectors import current_membership
 
 from .. import forms, permissions, services
@@ -22,7 +23,7 @@ from .saving import form_fields, submit
 
 
 @login_required
-def commitment_create(request: HttpRequest) -> HttpResponse:
+def commitment_create(request: SignedInRequest) -> HttpResponse:
     membership = permissions.access_own_membership(current_membership(request))
     start = commitment_start(request.user, request.GET)
     form = forms.NewCommitmentForm(request.POST or None, initial=start.initial)
@@ -47,7 +48,7 @@ def commitment_create(request: HttpRequest) -> HttpResponse:
 
 
 def commitment_page(
-    request: HttpRequest, commitment: Commitment, **bound_forms: django_forms.BaseForm
+    request: SignedInRequest, commitment: Commitment, **bound_forms: django_forms.BaseForm
 ) -> HttpResponse:
     """The commitment's page; `bound_forms` are forms posted from it that had errors."""
     is_owner = commitment.owner.user_id == request.user.pk
@@ -68,13 +69,13 @@ def commitment_page(
 
 
 @login_required
-def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def commitment_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     commitment = permissions.access_commitment(request.user, pk, request=request)
     return commitment_page(request, commitment)
 
 
 @login_required
-def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def commitment_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     commitment = COMMITMENT.access_for_edit(request.user, pk)
     form = forms.CommitmentForm(request.POST or None, instance=commitment)
     done = submit(
@@ -94,7 +95,7 @@ def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def commitment_share(request: HttpRequest, pk: int) -> HttpResponse:
+def commitment_share(request: SignedInRequest, pk: int) -> HttpResponse:
     commitment = COMMITMENT.access_for_edit(request.user, pk)
     share = request.POST.get("share") == "1"
     services.commitment_share(commitment=commitment, share=share)
@@ -107,7 +108,7 @@ def commitment_share(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def update_add(request: HttpRequest, pk: int) -> HttpResponse:
+def update_add(request: SignedInRequest, pk: int) -> HttpResponse:
     commitment = COMMITMENT.access_for_edit(request.user, pk)
     form = forms.CommitmentUpdateForm(request.POST)
     done = submit(
@@ -125,7 +126,7 @@ def update_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def review_add(request: HttpRequest, pk: int) -> HttpResponse:
+def review_add(request: SignedInRequest, pk: int) -> HttpResponse:
     commitment = permissions.access_commitment_as_reviewer(request.user, pk, request=request)
     form = forms.ChairReviewForm(request.POST)
     done = submit(
@@ -142,7 +143,7 @@ def review_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def review_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     review = permissions.access_review_as_author(request.user, pk)
     # Not bound to the instance: validating would write the new text onto it before the service.
     form = forms.ChairReviewForm(request.POST or None, initial={"text": review.text})
@@ -154,7 +155,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def review_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     review = permissions.access_review_as_author(request.user, pk)
     if request.method == "POST":
         services.chair_review_delete(review=review)

@@ -1,12 +1,13 @@
 """The member's plan and appraisal pack as PDF and Word downloads, each one audited."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
 from learning.audit.models import AuditEvent
 from learning.audit.services import audit_record
+from learning.permissions import SignedInRequest
 from learning.selectors import current_membership
 
 from .. import appraisal, permissions, selectors
@@ -18,13 +19,13 @@ CONTENT_TYPES = {
 }
 
 
-def _include_drafts(request: HttpRequest) -> bool:
+def _include_drafts(request: SignedInRequest) -> bool:
     """Private drafts go into a printed plan only when the member ticks "include drafts"."""
     return request.GET.get("drafts") == "on"
 
 
 def _own_download(
-    request: HttpRequest, body: bytes, *, extension: str, target: str, name: str
+    request: SignedInRequest, body: bytes, *, extension: str, target: str, name: str
 ) -> HttpResponse:
     """A member's own document as an attachment named after them, with the download audited
     (`target` is the URL name without its extension)."""
@@ -43,7 +44,7 @@ def _own_download(
     return response
 
 
-def _plan_download(request: HttpRequest, *, extension: str) -> HttpResponse:
+def _plan_download(request: SignedInRequest, *, extension: str) -> HttpResponse:
     """The member's own plan as a PDF or a Word document, with the download audited."""
     membership = permissions.access_own_membership(current_membership(request))
     plan = selectors.member_plan(membership)
@@ -57,17 +58,17 @@ def _plan_download(request: HttpRequest, *, extension: str) -> HttpResponse:
 
 
 @login_required
-def plan_pdf(request: HttpRequest) -> HttpResponse:
+def plan_pdf(request: SignedInRequest) -> HttpResponse:
     return _plan_download(request, extension="pdf")
 
 
 @login_required
-def plan_docx(request: HttpRequest) -> HttpResponse:
+def plan_docx(request: SignedInRequest) -> HttpResponse:
     return _plan_download(request, extension="docx")
 
 
 @login_required
-def appraisal_pack(request: HttpRequest, membership_id: int) -> HttpResponse:
+def appraisal_pack(request: SignedInRequest, membership_id: int) -> HttpResponse:
     """What the member's appraisal pack holds, with its two downloads. Their own seat only."""
     membership = permissions.access_own_seat(request.user, membership_id)
     pack = selectors.appraisal_pack(membership)
@@ -82,7 +83,7 @@ def appraisal_pack(request: HttpRequest, membership_id: int) -> HttpResponse:
     )
 
 
-def _pack_download(request: HttpRequest, membership_id: int, *, extension: str) -> HttpResponse:
+def _pack_download(request: SignedInRequest, membership_id: int, *, extension: str) -> HttpResponse:
     membership = permissions.access_own_seat(request.user, membership_id)
     pack = selectors.appraisal_pack(membership)
     make = appraisal.appraisal_pack_docx if extension == "docx" else appraisal.appraisal_pack_pdf
@@ -93,10 +94,10 @@ def _pack_download(request: HttpRequest, membership_id: int, *, extension: str) 
 
 
 @login_required
-def appraisal_pack_pdf(request: HttpRequest, membership_id: int) -> HttpResponse:
+def appraisal_pack_pdf(request: SignedInRequest, membership_id: int) -> HttpResponse:
     return _pack_download(request, membership_id, extension="pdf")
 
 
 @login_required
-def appraisal_pack_docx(request: HttpRequest, membership_id: int) -> HttpResponse:
+def appraisal_pack_docx(request: SignedInRequest, membership_id: int) -> HttpResponse:
     return _pack_download(request, membership_id, extension="docx")

@@ -5,10 +5,12 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from learning.permissions import SignedInRequest
 
 from .. import services
 from ..kinds import ACTION, ACTION_MILESTONE, COMMITMENT, MILESTONE, PlanItemKind
@@ -16,7 +18,7 @@ from .actions import action_page
 from .commitments import commitment_page
 from .saving import form_fields, submit
 
-View = Callable[[HttpRequest, int], HttpResponse]
+View = Callable[[SignedInRequest, int], HttpResponse]
 
 # The page a milestone form is shown on again when it has errors, by the parent's kind.
 PAGES: dict[str, Callable[..., HttpResponse]] = {
@@ -37,7 +39,7 @@ def milestone_add_view(kind: PlanItemKind) -> View:
 
     @login_required
     @require_POST
-    def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def milestone_add(request: SignedInRequest, pk: int) -> HttpResponse:
         parent: Any = parent_kind.access_for_edit(request.user, pk)
         form = kind.form(request.POST, instance=kind.model(**{kind.parent_field: parent}))
         done = submit(
@@ -61,7 +63,7 @@ def milestone_done_view(kind: PlanItemKind) -> View:
 
     @login_required
     @require_POST
-    def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
+    def milestone_done(request: SignedInRequest, pk: int) -> HttpResponse:
         milestone = kind.access_for_edit(request.user, pk)
         services.plan_milestone_set_done(milestone=milestone, done=request.POST.get("done") == "1")
         return redirect(kind.detail_url, pk=kind.page_pk(milestone))

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.models import Role
+from learning.permissions import SignedInRequest
 from learning.selectors import current_membership
 
 from .. import forms, permissions, selectors, services
@@ -16,14 +17,14 @@ from .saving import save
 
 
 @login_required
-def my_plan(request: HttpRequest) -> HttpResponse:
+def my_plan(request: SignedInRequest) -> HttpResponse:
     membership = permissions.access_own_membership(current_membership(request))
     plan = selectors.member_plan(membership)
     return render(request, "plans/my_plan.html", {"plan": plan, "membership": membership})
 
 
 @login_required
-def library(request: HttpRequest) -> HttpResponse:
+def library(request: SignedInRequest) -> HttpResponse:
     permissions.access_own_membership(current_membership(request))
     suggestions = list(SuggestedCommitment.objects.all())
     groups: dict[str, list[SuggestedCommitment]] = {}
@@ -36,7 +37,7 @@ def library(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def board_plans(request: HttpRequest, board_id: int) -> HttpResponse:
+def board_plans(request: SignedInRequest, board_id: int) -> HttpResponse:
     seat = permissions.access_board_plans(request.user, board_id)
     chair = seat.role == Role.CHAIR
     figures = selectors.follow_through(seat.board, owners=chair, chair_seat=seat if chair else None)
@@ -50,7 +51,7 @@ def board_plans(request: HttpRequest, board_id: int) -> HttpResponse:
 
 
 @login_required
-def member_review(request: HttpRequest, board_id: int, membership_id: int) -> HttpResponse:
+def member_review(request: SignedInRequest, board_id: int, membership_id: int) -> HttpResponse:
     member = permissions.access_member_as_chair(
         request.user, board_id, membership_id, request=request
     )
@@ -72,7 +73,7 @@ def member_review(request: HttpRequest, board_id: int, membership_id: int) -> Ht
     today = timezone.localdate()
     commitments = [
         selectors.decorate(commitment, today)
-        for commitment in selectors.own_commitments(member).seen_by_chair(
+        for commitment in selectors.own_commitments(member).seen_by_chair(  # type: ignore[attr-defined]  # a CommitmentQuerySet
             permissions.chair_seat(request.user, member.board_id)
         )
     ]

@@ -6,8 +6,10 @@ from typing import Any, TypeVar
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
+
+from learning.permissions import SignedInRequest
 
 T = TypeVar("T")
 
@@ -27,7 +29,7 @@ def save(form: forms.BaseForm, write: Callable[[], T]) -> T | None:
 
 
 def submit(
-    request: HttpRequest,
+    request: SignedInRequest,
     form: forms.BaseForm,
     write: Callable[[], Any],
     *,
