@@ -29,6 +29,8 @@ from django.utils.translation import gettext_lazy
 from .choices import QuestionType
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
     from .models import AttemptAnswer, AttemptOption
 
 # A question's answers as the editor wrote them: (text, correct) pairs.
@@ -73,6 +75,10 @@ class QuestionKind(ABC):
     empty_post_is_a_change: ClassVar[bool] = False
     # Whether the question analysis counts the wrong options members chose.
     counts_wrong_choices: ClassVar[bool] = True
+    # Shown beside the answer when the member moves on without answering or flagging.
+    empty_message: ClassVar[StrOrPromise] = gettext_lazy(
+        "Select an answer, or flag the question to come back to it."
+    )
 
     @abstractmethod
     def form_field(self, row: AttemptAnswer, options: list[AttemptOption]) -> forms.Field:
@@ -219,6 +225,7 @@ class FreeText(QuestionKind):
     has_options = False
     marked_by_facilitator = True
     counts_wrong_choices = False
+    empty_message = gettext_lazy("Write an answer, or flag the question to come back to it.")
 
     def form_field(self, row: AttemptAnswer, options: list[AttemptOption]) -> forms.Field:
         return forms.CharField(

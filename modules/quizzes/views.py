@@ -135,9 +135,8 @@ def question(request, attempt_id, position):
             if request.POST.get("action", "next") == "next" and not (
                 form.given() or form.cleaned_data["flagged"] or row.is_answered
             ):
-                form.add_error(
-                    None, _("Select an answer, or flag the question to come back to it.")
-                )
+                kind = row.question_type
+                form.add_error(kind.field_name, kind.empty_message)
             else:
                 try:
                     return _save_answer(request, row, form)

@@ -74,6 +74,21 @@ def test_moving_on_without_an_answer_or_a_flag_asks_for_one(member, world, quiz)
     assert "Select an answer, or flag the question" in response.content.decode()
 
 
+def test_moving_on_from_a_written_question_without_words_asks_for_them_beside_the_box(
+    member, world, quiz
+):
+    attempt = attempt_start(user=world.member, quiz=quiz)
+    written = attempt.answers.get(type=QuestionType.FREE_TEXT)
+    response = member.post(question_url(attempt, written.position), {"action": "next"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Write an answer, or flag the question to come back to it." in html
+    assert "Select an answer" not in html
+    # Beside the text box as well as in the summary, which links to it.
+    assert html.count("Write an answer, or flag the question") == 2
+    assert 'href="#id_text"' in html
+
+
 def test_a_flagged_question_shows_on_the_check_page(member, world, quiz):
     attempt = attempt_start(user=world.member, quiz=quiz)
     response = member.post(question_url(attempt, 1), {"flagged": "on", "action": "next"})
