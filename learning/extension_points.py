@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
 from wagtail import hooks
@@ -111,16 +111,17 @@ class ExtensionPointError(ImproperlyConfigured):
 
 class _ReadsContext:
     """Templates and callers read an item's values as `section.rows` or `section["rows"]`:
-    Django's templates look a name up by item first, so the values need no wrapper."""
+    Django's templates look a name up by item first, so the values need no wrapper. The
+    values are the mapping in the field `_values_field` names."""
 
-    def _values(self) -> Mapping[str, Any]:
-        raise NotImplementedError
+    _values_field: ClassVar[str] = "context"
 
     def __getitem__(self, name: str) -> Any:
-        return self._values()[name]
+        values: Mapping[str, Any] = getattr(self, self._values_field)
+        return values[name]
 
     def __contains__(self, name: object) -> bool:
-        return name in self._values()
+        return name in getattr(self, self._values_field)
 
 
 @dataclass(frozen=True)
@@ -130,9 +131,6 @@ class HomeSection(_ReadsContext):
     key: str
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
-
-    def _values(self) -> Mapping[str, Any]:
-        return self.context
 
 
 @dataclass(frozen=True)
@@ -157,9 +155,6 @@ class ModulePanel(_ReadsContext):
     anchor: tuple[str, StrOrPromise] | None = None
     context: Mapping[str, Any] = field(default_factory=dict)
 
-    def _values(self) -> Mapping[str, Any]:
-        return self.context
-
 
 @dataclass(frozen=True)
 class DemoStep:
@@ -182,11 +177,10 @@ class Reminder:
 class PersonalData(_ReadsContext):
     """What an area holds about a person: export sections by name, ready for JSON."""
 
+    _values_field: ClassVar[str] = "sections"
+
     key: str
     sections: Mapping[str, Any]
-
-    def _values(self) -> Mapping[str, Any]:
-        return self.sections
 
 
 @dataclass(frozen=True)

@@ -22,19 +22,22 @@ SECTIONS = (ModuleIndexPage, GlossaryPage)
 @receiver(post_delete, sender=GlossaryPage)
 def section_page_changed(sender, instance=None, **kwargs):
     if instance is not None and issubclass(instance.specific_class or type(instance), SECTIONS):
-        from modules.lexicon import forget_lexicon
         from modules.selectors import forget_content_urls
 
         transaction.on_commit(forget_content_urls)
-        forget_lexicon()  # at once, and again at commit: see lexicon_term_changed
-        transaction.on_commit(forget_lexicon)
+        _forget_lexicon()
 
 
 @receiver(post_save, sender=LexiconTerm)
 @receiver(post_delete, sender=LexiconTerm)
 def lexicon_term_changed(sender, instance, **kwargs):
-    """Dropped at once (this request's next read sees the change) and again at commit (a
-    page served by another process in between would have cached the old stamp)."""
+    _forget_lexicon()
+
+
+def _forget_lexicon() -> None:
+    """Drops the lexicon's cached stamp at once (this request's next read sees the change) and
+    again at commit (a page served by another process in between would have cached the old
+    stamp)."""
     from modules.lexicon import forget_lexicon
 
     forget_lexicon()

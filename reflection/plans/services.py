@@ -29,9 +29,6 @@ from .models import (
 # A second identical submission within this window is treated as the same one.
 DOUBLE_SUBMIT_WINDOW = timedelta(minutes=10)
 
-# What a member writes on a commitment: the form's fields, so the two never disagree.
-COMMITMENT_FIELDS = COMMITMENT.fields
-
 
 def _check_fields(kind: PlanItemKind, fields: Mapping[str, Any]) -> None:
     unknown = set(fields) - set(kind.fields)
@@ -60,7 +57,8 @@ def commitment_create(
     **fields: Any,
 ) -> Commitment:
     """Makes a commitment for a board member, shared with the chair unless kept as a draft.
-    `fields` are those of `COMMITMENT_FIELDS`; those left out take the model's defaults."""
+    `fields` are the commitment form's (`COMMITMENT.fields`); those left out take the model's
+    defaults."""
     _check_fields(COMMITMENT, fields)
     recent = Commitment.objects.filter(
         owner=owner,
