@@ -28,7 +28,13 @@ SOCKET_TIMEOUT_SECONDS = 0.25
 def cache_settings(url: str) -> dict[str, dict[str, Any]]:
     """`CACHES` for a `CACHE_URL`: Redis when it names one, local memory when it is empty."""
     if not url:
-        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        # Room for the page fragments' stamps beside everything else (Django's default is 300).
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "OPTIONS": {"MAX_ENTRIES": 10000},
+            }
+        }
     if not url.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(
             f"CACHE_URL must be a redis://, rediss:// or unix:// address, not {url!r}."

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_POST
 from learning.audit.models import AuditEvent
 from learning.audit.services import audit_record
 
-from . import forms, mfa
+from . import forms, fragments, mfa
 from .extension_points import home_sections
+from .models import Board, Membership, Organisation, User
 from .permissions import access_membership
 from .selectors import SESSION_BOARD_KEY, current_membership, memberships_for_request
 
@@ -135,7 +136,17 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 @login_required
 def member_home(request):
     """'My board development': the person's boards, and whatever each area adds below."""
-    sections = home_sections(request, current_membership(request))
+    membership = current_membership(request)
+    # The sections are cached for the person under everything they read (learning/fragments.py);
+    # the seat they are for was read before, so its tables count too.
+    sections = fragments.rendered(
+        request,
+        "home",
+        "learning/home_sections.html",
+        lambda: {"sections": home_sections(request, membership)},
+        key=[membership.pk if membership else None],
+        reads=[Membership, Board, Organisation, User],
+    )
     return render(
         request,
         "learning/member_home.html",

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from learning import fragments
 from learning.forms import add_service_errors
+from learning.models import Board, Organisation
 from learning.permissions import (
     access_board_as_facilitator,
     access_board_as_leader,
@@ -20,7 +22,7 @@ from learning.services import seat_change_role, seat_end
 from . import forms, selectors, services
 from .exports import grid_csv
 from .ics import session_calendar_file
-from .models import DigestOptOut
+from .models import DevelopmentSession, DigestOptOut
 from .permissions import (
     access_assignment_as_facilitator,
     access_seat_as_leader,
@@ -140,15 +142,28 @@ def session_delete(request, session_id):
 def session_detail(request, session_id):
     """The facilitator's view: every member against every module, and who is ready."""
     session = access_session_as_facilitator(request.user, session_id)
-    grid = selectors.session_grid(session)
-    context = {
-        "session": session,
-        "grid": grid,
-        "started": session.has_started(),
-        "at_start": selectors.readiness_at_start(session),
-        "can_delete": not grid.attendance_recorded,
-    }
-    return render(request, "development/session_detail.html", context)
+
+    def context():
+        grid = selectors.session_grid(session)
+        return {
+            "session": session,
+            "grid": grid,
+            "started": session.has_started(),
+            "at_start": selectors.readiness_at_start(session),
+            "can_delete": not grid.attendance_recorded,
+        }
+
+    # Cached for the facilitator under everything it reads (learning/fragments.py); the
+    # session and its board were read before, so their tables count too.
+    body = fragments.rendered(
+        request,
+        "session",
+        "development/includes/session_detail_body.html",
+        context,
+        key=[session.pk],
+        reads=[DevelopmentSession, Board, Organisation],
+    )
+    return render(request, "development/session_detail.html", {"session": session, "body": body})
 
 
 @login_required

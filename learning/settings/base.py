@@ -6,7 +6,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from learning.cache import cache_settings
-from learning.env import env_int, env_str
+from learning.env import env_bool, env_int, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -159,6 +159,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # One cache for every process when CACHE_URL names a Redis server; local memory otherwise.
 CACHES = cache_settings(env_str("CACHE_URL"))
+# Personal parts of pages (home's sections, the session page, the dashboard) cached under the
+# tables they read (learning/fragments.py). Safe only when every process sees the same cache:
+# on with CACHE_URL, off without it unless one process serves everything (development, tests).
+BOARDREADY_FRAGMENTS = env_bool("BOARDREADY_FRAGMENTS", bool(env_str("CACHE_URL")))
 
 # Background work goes through django-tasks. Development and tests run each task at once, in the
 # request; production queues them in the database for `manage.py db_worker` (django-tasks-db).

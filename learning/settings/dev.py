@@ -10,3 +10,4 @@ SECRET_KEY = env_str("SECRET_KEY", "dev-only-not-secret-boardready")  # noqa: S1
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_USE_FINDERS = True
+BOARDREADY_FRAGMENTS = True  # runserver serves from one process

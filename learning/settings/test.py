@@ -25,5 +25,6 @@ if _cache_url := env_str("CACHE_URL"):
     _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
     CACHES = cache_settings(f"{_cache_url.rstrip('/')}/{_worker + 1}")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+BOARDREADY_FRAGMENTS = True  # each pytest worker is one process with a cache of its own
 WHITENOISE_USE_FINDERS = True
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405 (the benchmark baselines)

@@ -1,0 +1,270 @@
+"""Personal parts of pages, cached under everything they read.
+
+The member's home sections, the facilitator's session page and the chair's dashboard are the
+same from one request to the next until something they show changes. A fragment is rendered
+once and kept in the cache with the database tables its queries read; it is served again only
+while none of those tables has been written since.
+
+How nothing served can be stale:
+
+- Every statement BoardReady sends to the database passes `observe` (an execute wrapper on every
+  connection). A SELECT made while a fragment is being computed adds its tables to the
+  fragment's list. A write (INSERT, UPDATE, DELETE, from the ORM, a bulk update or raw SQL)
+  gives each table it writes a new *stamp* from one shared sequence, at once and again when
+  the transaction commits. A statement that changes the schema or names no table it writes
+  moves the *epoch*, which every fragment depends on.
+- A fragment is stored with the stamps of its tables and the epoch, and served only while every
+  one of them is unchanged. The sequence is read before the fragment is computed; if any of its
+  tables has a stamp beyond that by the time it is stored, a write landed while it was being
+  computed, and it is not stored. A fragment whose computation writes is never stored.
+- What a fragment shows but does not read itself (objects loaded earlier in the request) is
+  either in its key (`key`) or named in `reads`, whose tables count as read. The key also holds
+  the person, their language, the address with its query and the minute, so a fragment that
+  depends on the clock is at most as old as the minute it shows (sessions start, and dates
+  turn, on the minute).
+- Forms keep working: the CSRF token in a stored fragment is a placeholder, and each request
+  puts its own in.
+
+The stamps are only as shared as the cache, so fragments are cached only when
+`BOARDREADY_FRAGMENTS` is on: with a shared cache (`CACHE_URL`), or in settings that run one
+process (development, tests, the benchmark). Each process keeping its own cache would let one
+process serve what another has changed. A stamp that cannot be written (the cache is down) stops
+this process serving fragments until it has moved the epoch. Entries expire after
+`TIMEOUT` seconds whatever happens.
+
+Caching by the tables read rather than by hand-written keys means a new query in a section is
+tracked without anyone remembering to; the cost is that a write to a table invalidates every
+fragment that read it, not only the rows that changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+    from django.http import HttpRequest
+
+TIMEOUT = 600
+SEQUENCE = "fragments:sequence"
+EPOCH = "fragments:epoch"
+PREFIX = "fragments:entry:"
+CSRF_PLACEHOLDER = "__boardready_csrf__"
+
+_READ = re.compile(r'\b(?:FROM|JOIN)\s+"?([A-Za-z_][\w$]*)"?', re.IGNORECASE)
+_WRITE = re.compile(
+    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z_][\w$]*)"?',
+    re.IGNORECASE,
+)
+# Statements that neither read a table a fragment shows nor change one.
+_NEUTRAL = ("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "SET ", "SHOW", "PRAGMA")
+_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+
+
+@dataclass
+class _Capture:
+    tables: set[str] = field(default_factory=set)
+    wrote: bool = False
+
+
+_capture: ContextVar[_Capture | None] = ContextVar("fragment_capture", default=None)
+# Set when a stamp could not be written: this process serves and stores no fragment until the
+# epoch has moved, since another process may hold one that the lost stamp should have ended.
+_unsure = False
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "BOARDREADY_FRAGMENTS", False)) and not _unsure
+
+
+# --- Watching the database ---------------------------------------------------------------
+
+
+def install(sender=None, connection=None, **kwargs) -> None:
+    """Adds `observe` to a new database connection (the `connection_created` signal)."""
+    if connection is not None and observe not in connection.execute_wrappers:
+        connection.execute_wrappers.append(observe)
+
+
+def observe(execute, sql, params, many, context):
+    """The execute wrapper: notes the tables a fragment reads; stamps the tables written."""
+    statement = sql.lstrip()
+    head = statement[:9].upper()
+    if head.startswith(("SELECT", "WITH")):
+        capture = _capture.get()
+        if capture is not None:
+            capture.tables.update(name.lower() for name in _READ.findall(statement))
+        return execute(sql, params, many, context)
+    result = execute(sql, params, many, context)
+    if head.startswith(_NEUTRAL):
+        return result
+    capture = _capture.get()
+    if capture is not None:
+        capture.wrote = True
+    match = _WRITE.match(statement)
+    tables = [match.group(1).lower()] if match else None  # None: the epoch moves
+    stamp(tables)
+    transaction.on_commit(lambda: stamp(tables), using=context["connection"].alias)
+    return result
+
+
+def _next() -> int | None:
+    try:
+        return cache.incr(SEQUENCE)
+    except ValueError:  # no sequence yet, or the cache lost it
+        # A random start, so a sequence begun again never hands out a stamp seen before.
+        cache.add(SEQUENCE, random.randrange(2**40, 2**50), None)  # noqa: S311 (not a secret)
+        try:
+            return cache.incr(SEQUENCE)
+        except ValueError:
+            return None
+
+
+def stamp(tables: Iterable[str] | None) -> None:
+    """Gives `tables` (or, with None, the epoch) a new stamp: a fragment that read any of them
+    is not served again."""
+    global _unsure
+    value = _next()
+    keys = [_table_key(name) for name in tables] if tables is not None else [EPOCH]
+    if value is None or cache.set_many(dict.fromkeys(keys, value), None):
+        _unsure = True
+    elif tables is None:
+        _unsure = False
+
+
+def _table_key(table: str) -> str:
+    return f"fragments:table:{table}"
+
+
+def forget_everything() -> None:
+    """Moves the epoch: every fragment is computed afresh (after a restore, say)."""
+    stamp(None)
+
+
+# --- Serving fragments -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """What a fragment rendered, and whatever its view needs on every request (`extra`)."""
+
+    html: SafeString
+    extra: Any = None
+
+
+def tables_of(models: Iterable[type[Model]]) -> set[str]:
+    """The tables a model's rows live in, its parents' included (a Wagtail page's fields live
+    in its own table and in wagtailcore_page)."""
+    tables = set()
+    for model in models:
+        tables.add(model._meta.db_table.lower())
+        tables.update(parent._meta.db_table.lower() for parent in model._meta.get_parent_list())
+    return tables
+
+
+def _entry_key(request: HttpRequest, name: str, key: Iterable[object]) -> str:
+    user = getattr(request, "user", None)
+    parts = [
+        name,
+        getattr(user, "pk", None),
+        translation.get_language(),
+        request.get_full_path(),
+        timezone.now().strftime("%Y%m%d%H%M"),
+        *key,
+    ]
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return f"{PREFIX}{name}:{digest}"
+
+
+def _stamps(tables: Iterable[str]) -> dict[str, int | None]:
+    keys = [EPOCH, *(_table_key(t) for t in sorted(tables))]
+    found = cache.get_many(keys)
+    return {key: found.get(key) for key in keys}
+
+
+def _with_token(request: HttpRequest, html: str) -> SafeString:
+    if CSRF_PLACEHOLDER in html:
+        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    return mark_safe(html)  # noqa: S308 (rendered by our own templates, escaped there)
+
+
+def fragment(
+    request: HttpRequest,
+    name: str,
+    compute: Callable[[], Fragment],
+    *,
+    key: Iterable[object] = (),
+    reads: Iterable[type[Model]] = (),
+) -> Fragment:
+    """The fragment `name` for this request: from the cache while nothing it read has changed,
+    otherwise `compute()`d (and stored, unless it wrote or something it read changed meanwhile)."""
+    outer = _capture.get()
+    extra_tables = tables_of(reads)
+    if outer is not None:
+        outer.tables.update(extra_tables)
+    if _unsure:  # a stamp was lost: end every fragment before serving one again
+        forget_everything()
+    if not enabled():
+        return compute()
+    entry_key = _entry_key(request, name, key)
+    entry = cache.get(entry_key)
+    if entry is not None:
+        tables, stamps, html, extra = entry
+        if _stamps(tables) == stamps:
+            if outer is not None:
+                outer.tables.update(tables)
+            return Fragment(_with_token(request, html), extra)
+    before = cache.get(SEQUENCE)
+    capture = _Capture(tables=set(extra_tables))
+    token = _capture.set(capture)
+    try:
+        made = compute()
+    finally:
+        _capture.reset(token)
+    if outer is not None:
+        outer.tables.update(capture.tables)
+        outer.wrote = outer.wrote or capture.wrote
+    if capture.wrote or before is None or not enabled():
+        return made
+    # What was never stamped gets the sequence as it stood, so a stamp the cache later loses
+    # reads as a change rather than as "never written".
+    for key in [EPOCH, *(_table_key(table) for table in capture.tables)]:
+        cache.add(key, before, None)
+    stamps = _stamps(capture.tables)
+    if any(value is None or value > before for value in stamps.values()):
+        return made  # written while it was computed: serve it, keep nothing
+    html = _TOKEN.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", str(made.html))
+    cache.set(entry_key, (sorted(capture.tables), stamps, html, made.extra), TIMEOUT)
+    return made
+
+
+def rendered(
+    request: HttpRequest,
+    name: str,
+    template: str,
+    context: Callable[[], dict[str, Any]],
+    *,
+    key: Iterable[object] = (),
+    reads: Iterable[type[Model]] = (),
+) -> SafeString:
+    """`template` rendered with `context()` as a fragment: the context is built only when the
+    fragment is not in the cache."""
+
+    def compute() -> Fragment:
+        return Fragment(mark_safe(render_to_string(template, context(), request)))  # noqa: S308
+
+    return fragment(request, name, compute, key=key, reads=reads).html
