@@ -45,7 +45,7 @@ import re
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -72,6 +72,7 @@ _WRITE = re.compile(
 )
 # Statements that neither read a table a fragment shows nor change one.
 _NEUTRAL = ("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "SET ", "SHOW", "PRAGMA")
+T = TypeVar("T")
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 
 
@@ -122,12 +123,16 @@ def observe(execute, sql, params, many, context):
     return result
 
 
+def _start_sequence() -> None:
+    # A random start, so a sequence begun again never hands out a stamp seen before.
+    cache.add(SEQUENCE, random.randrange(2**40, 2**50), None)  # noqa: S311 (not a secret)
+
+
 def _next() -> int | None:
     try:
         return cache.incr(SEQUENCE)
     except ValueError:  # no sequence yet, or the cache lost it
-        # A random start, so a sequence begun again never hands out a stamp seen before.
-        cache.add(SEQUENCE, random.randrange(2**40, 2**50), None)  # noqa: S311 (not a secret)
+        _start_sequence()
         try:
             return cache.incr(SEQUENCE)
         except ValueError:
@@ -176,6 +181,13 @@ def tables_of(models: Iterable[type[Model]]) -> set[str]:
     return tables
 
 
+def field_values(instance: Model | None) -> list[object]:
+    """Every stored value of a row read before the fragment, for its key."""
+    if instance is None:
+        return []
+    return [getattr(instance, f.attname) for f in instance._meta.concrete_fields]
+
+
 def _entry_key(request: HttpRequest, name: str, key: Iterable[object]) -> str:
     user = getattr(request, "user", None)
     parts = [
@@ -202,6 +214,80 @@ def _with_token(request: HttpRequest, html: str) -> SafeString:
     return mark_safe(html)  # noqa: S308 (rendered by our own templates, escaped there)
 
 
+def _sequence() -> int | None:
+    before = cache.get(SEQUENCE)
+    if before is None:  # nothing written since the cache began
+        _start_sequence()
+        before = cache.get(SEQUENCE)
+    return before
+
+
+def _through_cache(
+    entry_key: str,
+    compute: Callable[[], T],
+    *,
+    reads: Iterable[type[Model]],
+    store: Callable[[T], object] = lambda value: value,
+    load: Callable[[Any], T] = lambda stored: stored,
+    timeout: Callable[[T], float] | None = None,
+) -> T:
+    """The heart of it: `load`(the stored value) while every table it read is unchanged,
+    otherwise `compute()`, kept as `store`(value) if nothing it read changed meanwhile."""
+    outer = _capture.get()
+    extra_tables = tables_of(reads)
+    if outer is not None:
+        outer.tables.update(extra_tables)
+    if _unsure:  # a stamp was lost: end every fragment before serving one again
+        forget_everything()
+    if not enabled():
+        return compute()
+    entry = cache.get(entry_key)
+    if entry is not None:
+        tables, stamps, stored = entry
+        if _stamps(tables) == stamps:
+            if outer is not None:
+                outer.tables.update(tables)
+            return load(stored)
+    before = _sequence()
+    capture = _Capture(tables=set(extra_tables))
+    token = _capture.set(capture)
+    try:
+        value = compute()
+    finally:
+        _capture.reset(token)
+    if outer is not None:
+        outer.tables.update(capture.tables)
+        outer.wrote = outer.wrote or capture.wrote
+    if capture.wrote or before is None or not enabled():
+        return value
+    # What was never stamped gets the sequence as it stood, so a stamp the cache later loses
+    # reads as a change rather than as "never written".
+    for key in [EPOCH, *(_table_key(table) for table in capture.tables)]:
+        cache.add(key, before, None)
+    stamps = _stamps(capture.tables)
+    if any(stamp is None or stamp > before for stamp in stamps.values()):
+        return value  # written while it was computed: use it, keep nothing
+    seconds = TIMEOUT if timeout is None else min(TIMEOUT, timeout(value))
+    if seconds > 0:
+        cache.set(entry_key, (sorted(capture.tables), stamps, store(value)), seconds)
+    return value
+
+
+def shared(
+    name: str,
+    compute: Callable[[], T],
+    *,
+    key: Iterable[object],
+    reads: Iterable[type[Model]] = (),
+    timeout: Callable[[T], float] | None = None,
+) -> T:
+    """A value (model instances, say) cached under `key` and the tables `compute` read, for
+    whoever asks: `key` must name everything else it depends on. `timeout(value)` can shorten
+    how long it is kept."""
+    digest = hashlib.sha256(repr([name, *key]).encode()).hexdigest()
+    return _through_cache(f"{PREFIX}{name}:{digest}", compute, reads=reads, timeout=timeout)
+
+
 def fragment(
     request: HttpRequest,
     name: str,
@@ -212,44 +298,32 @@ def fragment(
 ) -> Fragment:
     """The fragment `name` for this request: from the cache while nothing it read has changed,
     otherwise `compute()`d (and stored, unless it wrote or something it read changed meanwhile)."""
-    outer = _capture.get()
-    extra_tables = tables_of(reads)
-    if outer is not None:
-        outer.tables.update(extra_tables)
-    if _unsure:  # a stamp was lost: end every fragment before serving one again
-        forget_everything()
-    if not enabled():
-        return compute()
-    entry_key = _entry_key(request, name, key)
-    entry = cache.get(entry_key)
-    if entry is not None:
-        tables, stamps, html, extra = entry
-        if _stamps(tables) == stamps:
-            if outer is not None:
-                outer.tables.update(tables)
-            return Fragment(_with_token(request, html), extra)
-    before = cache.get(SEQUENCE)
-    capture = _Capture(tables=set(extra_tables))
-    token = _capture.set(capture)
-    try:
-        made = compute()
-    finally:
-        _capture.reset(token)
-    if outer is not None:
-        outer.tables.update(capture.tables)
-        outer.wrote = outer.wrote or capture.wrote
-    if capture.wrote or before is None or not enabled():
-        return made
-    # What was never stamped gets the sequence as it stood, so a stamp the cache later loses
-    # reads as a change rather than as "never written".
-    for key in [EPOCH, *(_table_key(table) for table in capture.tables)]:
-        cache.add(key, before, None)
-    stamps = _stamps(capture.tables)
-    if any(value is None or value > before for value in stamps.values()):
-        return made  # written while it was computed: serve it, keep nothing
-    html = _TOKEN.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", str(made.html))
-    cache.set(entry_key, (sorted(capture.tables), stamps, html, made.extra), TIMEOUT)
-    return made
+
+    def store(made: Fragment) -> tuple[str, Any]:
+        return _TOKEN.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", str(made.html)), made.extra
+
+    def load(stored: tuple[str, Any]) -> Fragment:
+        return Fragment(_with_token(request, stored[0]), stored[1])
+
+    return _through_cache(
+        _entry_key(request, name, key), compute, reads=reads, store=store, load=load
+    )
+
+
+def html(
+    request: HttpRequest,
+    name: str,
+    render: Callable[[], str],
+    *,
+    key: Iterable[object] = (),
+    reads: Iterable[type[Model]] = (),
+) -> SafeString:
+    """What `render()` returns, as a fragment."""
+
+    def compute() -> Fragment:
+        return Fragment(mark_safe(render()))  # noqa: S308 (rendered from our own templates)
+
+    return fragment(request, name, compute, key=key, reads=reads).html
 
 
 def rendered(
@@ -263,8 +337,10 @@ def rendered(
 ) -> SafeString:
     """`template` rendered with `context()` as a fragment: the context is built only when the
     fragment is not in the cache."""
-
-    def compute() -> Fragment:
-        return Fragment(mark_safe(render_to_string(template, context(), request)))  # noqa: S308
-
-    return fragment(request, name, compute, key=key, reads=reads).html
+    return html(
+        request,
+        name,
+        lambda: render_to_string(template, context(), request),
+        key=key,
+        reads=reads,
+    )

@@ -10,6 +10,8 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from learning import fragments
+
 from .models import ModulePage, ModuleProgress, ProgressStatus
 
 OPENED_REFRESH = timedelta(minutes=5)
@@ -42,16 +44,26 @@ def progress_record_opened(*, user, page: ModulePage) -> ModuleProgress:
     """Records that a signed-in person opened the module ("reading").
 
     Reading a long module means many page loads, so the last-activity time is refreshed at most
-    every few minutes: a repeat visit costs one query.
+    every few minutes: a repeat visit costs one query, or none while the row is in the cache.
     """
-    progress = ModuleProgress.objects.filter(user=user, page=page).first()
-    if progress is None:
-        return _get_or_create(user, page)
-    now = timezone.now()
-    if now - progress.last_activity_at >= OPENED_REFRESH:
-        progress.last_activity_at = now
-        ModuleProgress.objects.filter(pk=progress.pk).update(last_activity_at=now)
-    return progress
+
+    def record() -> ModuleProgress:
+        progress = ModuleProgress.objects.filter(user=user, page=page).first()
+        if progress is None:
+            return _get_or_create(user, page)
+        now = timezone.now()
+        if now - progress.last_activity_at >= OPENED_REFRESH:
+            progress.last_activity_at = now
+            ModuleProgress.objects.filter(pk=progress.pk).update(last_activity_at=now)
+        return progress
+
+    def until_refresh(progress: ModuleProgress) -> float:
+        return (progress.last_activity_at + OPENED_REFRESH - timezone.now()).total_seconds()
+
+    # Between refreshes the row is the same on every visit, so it is kept in the cache until
+    # the next refresh is due or the table changes (learning/fragments.py); a visit that writes
+    # is never kept.
+    return fragments.shared("module-opened", record, key=[user.pk, page.pk], timeout=until_refresh)
 
 
 @transaction.atomic

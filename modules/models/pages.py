@@ -1,10 +1,12 @@
 """The home page, the module index and the pre-reading modules."""
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks as wagtail_blocks
@@ -13,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from learning import fragments
 from learning.extension_points import ModulePanel, module_page_panels
 from modules.areas import GoodPracticeAreasField, area_labels
 from modules.blocks import ModuleBodyBlock
@@ -59,15 +62,28 @@ class ModuleIndexPage(SectionPage):
         attach one to one (the knowledge check), so panels reading them cost nothing."""
         if not path_components:
             return super().route(request, path_components)
-        child = (
-            ModulePage.objects.child_of(self)
-            .filter(slug=path_components[0])
-            .select_related(*ModulePage.one_to_one_accessors())
-            .first()
+        slug = path_components[0]
+
+        def find() -> "tuple[ModulePage | None, list[PageViewRestriction]]":
+            child = (
+                ModulePage.objects.child_of(self)
+                .filter(slug=slug)
+                .select_related(*ModulePage.one_to_one_accessors())
+                .first()
+            )
+            return child, list(child.get_view_restrictions()) if child else []
+
+        # The same for every reader until a page, a restriction or a knowledge check changes:
+        # cached under those tables (learning/fragments.py).
+        child, restrictions = fragments.shared(
+            "module-route",
+            find,
+            key=[self.pk, self.path, slug],
         )
         if child is None:
             raise Http404
         child._cached_parent_obj = self
+        child.restrictions_when_routed = restrictions
         return child.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
@@ -141,6 +157,15 @@ class ModulePage(Page):
             if rel.one_to_one and not rel.parent_link and rel.model is cls
         ]
 
+    @classmethod
+    def one_to_one_models(cls) -> list[type[models.Model]]:
+        """The models behind `one_to_one_accessors`, which routing loads with the page."""
+        return [
+            rel.related_model
+            for rel in cls._meta.related_objects
+            if rel.one_to_one and not rel.parent_link and rel.model is cls
+        ]
+
     @property
     def word_count(self) -> int:
         return self.word_total
@@ -184,9 +209,15 @@ class ModulePage(Page):
         }
         return sorted(terms.values(), key=lambda term: term.term.lower())
 
+    # Set by ModuleIndexPage.route, which finds them with the page, for serving it.
+    restrictions_when_routed: "list[PageViewRestriction] | None" = None
+
     def get_view_restrictions(self):
         """Wagtail's own rule in one query instead of two: restrictions on this page or any
-        ancestor, where an alias takes its source page's restrictions."""
+        ancestor, where an alias takes its source page's restrictions. When serving a page
+        routed here, the ones found with it."""
+        if self.restrictions_when_routed is not None:
+            return self.restrictions_when_routed
         lineage = Page.objects.ancestor_of(self, inclusive=True)
         return PageViewRestriction.objects.filter(
             Q(page__in=lineage.filter(alias_of__isnull=True).values("pk"))
@@ -215,10 +246,39 @@ class ModulePage(Page):
             {ModuleIndexPage: index.get_url(request) if index.live else None},
             {GlossaryPage: linker.glossary_url or None},
         )
-        context["progress"] = getattr(request, "module_progress", None)
-        context["panels"] = module_page_panels(request, self)
-        context["on_this_page"] = self.on_this_page(context["panels"])
+        progress = context["progress"] = getattr(request, "module_progress", None)
+        # The panels are gathered, and the content rendered, only when the reader's content is
+        # not in the cache (the template calls these).
+        panels = cache(lambda: module_page_panels(request, self))
+        context["panels"] = panels
+        context["on_this_page"] = lambda: self.on_this_page(panels())
+        context["content"] = lambda: self._content(request, context, progress, linker)
         return context
+
+    def _content(self, request, context, progress, linker) -> str:
+        """Everything below the heading for this reader: cached per person under what it reads
+        and what the page read before it (the page, its revision, the reader's progress, the
+        lexicon), never in a preview."""
+
+        def render() -> str:
+            return render_to_string("modules/includes/module_content.html", context, request)
+
+        if getattr(request, "is_preview", False):
+            return render()
+        return fragments.html(
+            request,
+            "module",
+            render,
+            key=[
+                self.pk,
+                self.live_revision_id,
+                self.last_published_at,
+                linker.stamp,
+                linker.glossary_url,
+                *fragments.field_values(progress),
+            ],
+            reads=[ModulePage, *self.one_to_one_models()],
+        )
 
     def on_this_page(self, panels: list[ModulePanel]) -> "list[tuple[str, StrOrPromise]]":
         """(anchor, label) for the short "On this page" list at the top: the key terms and
