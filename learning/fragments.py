@@ -10,9 +10,9 @@ How nothing served can be stale:
 - Every statement BoardReady sends to the database passes `observe` (an execute wrapper on every
   connection). A SELECT made while a fragment is being computed adds its tables to the
   fragment's list. A write (INSERT, UPDATE, DELETE, from the ORM, a bulk update or raw SQL)
-  gives each table it writes a new *stamp* from one shared sequence, at once and again when
-  the transaction commits. A statement that changes the schema or names no table it writes
-  moves the *epoch*, which every fragment depends on.
+  gives each table it writes a new *stamp* from one shared sequence, at once and, inside a
+  transaction, again when it commits. A statement that changes the schema or names no table
+  it writes moves the *epoch*, which every fragment depends on.
 - A fragment is stored with the stamps of its tables and the epoch, and served only while every
   one of them is unchanged. The sequence is read before the fragment is computed; if any of its
   tables has a stamp beyond that by the time it is stored, a write landed while it was being
@@ -119,7 +119,9 @@ def observe(execute, sql, params, many, context):
     match = _WRITE.match(statement)
     tables = [match.group(1).lower()] if match else None  # None: the epoch moves
     stamp(tables)
-    transaction.on_commit(lambda: stamp(tables), using=context["connection"].alias)
+    database = context["connection"]
+    if database.in_atomic_block:  # and again once it is visible to every other request
+        transaction.on_commit(lambda: stamp(tables), using=database.alias)
     return result
 
 

@@ -174,3 +174,20 @@ def test_the_overdue_commitments_on_the_chairs_dashboard_are_recorded(signed_in,
     page = signed_in(world.facilitator).get(url)
     assert page.status_code == 200 and "1 shared commitment is overdue" in page.content.decode()
     assert not _viewed().exists()  # the facilitator sees the count, never whose
+
+
+def test_the_dashboard_records_them_on_every_view_even_when_it_comes_from_the_cache(
+    signed_in, world
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    shared_commitment(world, title=LATE, due_date=timezone.localdate() - timedelta(days=3))
+    url = reverse("dashboard:board_dashboard", args=[world.board_a.pk])
+    chair = signed_in(world.chair)
+    first = chair.get(url)
+    second = chair.get(url)  # the same page, from the cache (learning/fragments.py)
+    assert LATE in second.content.decode()
+    assert "data" in first.context and (second.context is None or "data" not in second.context)
+    assert _viewed().count() == 2

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from learning import fragments
 from learning.audit.backup import BackupError, restore_database
 
 
@@ -21,4 +22,6 @@ class Command(BaseCommand):
             restore_database(source=Path(file))
         except BackupError as error:
             raise CommandError(str(error)) from error
+        # The database changed underneath the cache: no page fragment kept before is served.
+        fragments.forget_everything()
         self.stdout.write(self.style.SUCCESS(f"Restored {file}"))
