@@ -70,6 +70,9 @@ _WRITE = re.compile(
     r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z_][\w$]*)"?',
     re.IGNORECASE,
 )
+# A WITH … that writes (Django never sends one; raw SQL might): its tables are not named here,
+# so it moves the epoch.
+_CTE_WRITE = re.compile(r"\b(?:INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 # Statements that neither read a table a fragment shows nor change one.
 _NEUTRAL = ("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "SET ", "SHOW", "PRAGMA")
 T = TypeVar("T")
@@ -105,7 +108,7 @@ def observe(execute, sql, params, many, context):
     """The execute wrapper: notes the tables a fragment reads; stamps the tables written."""
     statement = sql.lstrip()
     head = statement[:9].upper()
-    if head.startswith(("SELECT", "WITH")):
+    if head.startswith("SELECT") or (head.startswith("WITH") and not _CTE_WRITE.search(sql)):
         capture = _capture.get()
         if capture is not None:
             capture.tables.update(name.lower() for name in _READ.findall(statement))

@@ -68,9 +68,7 @@ def test_a_readers_last_activity_is_still_refreshed(world, modules, signed_in):
     assert ModuleProgress.objects.get(user=world.member).last_activity_at > long_ago
 
 
-def test_the_module_page_shows_marked_as_read_and_goes_when_unpublished(
-    world, modules, signed_in
-):
+def test_the_module_page_shows_marked_as_read_and_goes_when_unpublished(world, modules, signed_in):
     member = signed_in(world.member)
     url = modules[0].url
     member.get(url)

@@ -211,3 +211,18 @@ def test_without_a_shared_cache_nothing_is_kept(request_for):
     serve(request_for(user), counter)
     serve(request_for(user), counter)
     assert counter.runs == 2
+
+
+def test_a_with_statement_that_writes_ends_every_fragment(request_for):
+    user = UserFactory()
+    board = BoardFactory(name="Alpha")
+    counter = Counter()
+    serve(request_for(user), counter)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH chosen AS (SELECT id FROM {Board._meta.db_table} WHERE id = %s) "  # noqa: S608
+            f"UPDATE {Board._meta.db_table} SET name = %s WHERE id IN (SELECT id FROM chosen)",
+            [board.pk, "Beta"],
+        )
+    assert "Beta" in serve(request_for(user), counter)
+    assert counter.runs == 2

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from bench.runner import Report, Target, Timing, ratio, repeat_table, spread
+from bench.runner import Report, Target, Timing, growth, ratio, repeat_table, spread
 
 
 def _timing(rounds):
@@ -23,6 +23,17 @@ def test_sizes_timed_apart_compare_their_medians():
     # Rounds of two sizes are minutes apart: pairing them by number would mean nothing.
     apart = ratio(_timing([10.0, 40.0, 20.0]), _timing([20.0, 10.0, 10.0]), same_rounds=False)
     assert (apart.median, apart.low, apart.high) == (2.0, 2.0, 2.0)
+
+
+def test_a_page_grows_with_the_data_only_as_far_as_it_outgrows_its_baseline():
+    # The whole machine ran 20% slower while the large size was timed: floor and page alike.
+    small, small_floor = _timing([10.0, 10.0, 10.0]), _timing([1.0, 1.0, 1.0])
+    slower, slower_floor = _timing([12.0, 12.0, 12.0]), _timing([1.2, 1.2, 1.2])
+    assert growth(slower, slower_floor, small, small_floor).median == 1.0
+    # The page itself doubled; the floor did not.
+    doubled = _timing([20.0, 22.0, 20.0])
+    measured = growth(doubled, small_floor, small, small_floor)
+    assert (measured.median, measured.low, measured.high) == (2.0, 2.0, 2.2)
 
 
 def _report(*measured):

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import setup_databases, teardown_databases
 
@@ -87,6 +88,7 @@ class Command(BaseCommand):
         if name not in {page.name for page in BASELINES + PAGES}:
             names = ", ".join(page.name for page in BASELINES + PAGES)
             raise CommandError(f"No page called {name!r}; the pages are: {names}.")
+        cache.clear()  # every run starts as the first does, from an empty cache
         databases = setup_databases(verbosity=0, interactive=False)
         try:
             with override_settings(ROOT_URLCONF="bench.urls"):
@@ -98,6 +100,7 @@ class Command(BaseCommand):
     def _run_once(self, requests, stages):
         # No setup_test_environment(): its template instrumentation (for the test client's
         # `response.templates`) would slow every page in a way production never sees.
+        cache.clear()  # every run starts as the first does, from an empty cache
         databases = setup_databases(verbosity=0, interactive=False)
         try:
             return runner.run(requests=requests, stages=stages, log=self.stdout.write)
