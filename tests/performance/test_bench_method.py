@@ -51,6 +51,18 @@ def test_repeated_runs_fail_when_a_ratio_spreads_more_than_fifteen_percent():
     assert "| target 0 | 1.0 | 1.1 | 1.2 | 0.182 | 2.0 | **no** |" in table
 
 
+def test_growth_between_sizes_is_held_to_its_limit_not_to_the_spread():
+    def run(value):
+        report = Report(requests=1, machine="m", database="sqlite", started="now")
+        report.targets = [Target("growth", value, 1.5, value <= 1.5, steady=False)]
+        return report
+
+    table, met = repeat_table([run(0.9), run(1.0), run(1.1)])
+    assert met and "0.200 (not judged)" in table
+    _, met = repeat_table([run(1.0), run(1.0), run(1.6)])
+    assert not met
+
+
 def test_repeated_runs_fail_when_any_run_misses_a_target():
     _, met = repeat_table([_report(1.9), _report(1.9), _report(2.1)])
     assert not met
