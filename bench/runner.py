@@ -332,15 +332,15 @@ def _check_targets(report: Report) -> None:
         for page in BASELINES + PAGES:
             # Each page against the plain Wagtail page timed in its rounds; that page against
             # the floor.
-            base = FLOOR if page is REFERENCE else REFERENCE
+            against = FLOOR if page is REFERENCE else REFERENCE
             add(
                 _ratio_target(
                     f"{page.name}: {last} / {first}",
                     growth(
                         report.timing(page.name, last),
-                        report.timing(base.name, last),
+                        report.timing(against.name, last),
                         report.timing(page.name, first),
-                        report.timing(base.name, first),
+                        report.timing(against.name, first),
                     ),
                     LARGEST_VS_SMALLEST,
                     steady=False,
