@@ -148,23 +148,24 @@ class ModulePage(Page):
     subpage_types: list = []
 
     @classmethod
-    def one_to_one_accessors(cls) -> list[str]:
-        """Names of the one-to-one relations other apps hang on a module (`knowledge_check`);
-        not those Wagtail hangs on every page (`workflowpage`), which no module page reads."""
+    def _one_to_ones(cls) -> list:
+        """The one-to-one relations other apps hang on a module (`knowledge_check`); not those
+        Wagtail hangs on every page (`workflowpage`), which no module page reads."""
         return [
-            rel.get_accessor_name()
+            rel
             for rel in cls._meta.related_objects
             if rel.one_to_one and not rel.parent_link and rel.model is cls
         ]
 
     @classmethod
+    def one_to_one_accessors(cls) -> list[str]:
+        """Their names, which routing loads with the page."""
+        return [rel.get_accessor_name() for rel in cls._one_to_ones()]
+
+    @classmethod
     def one_to_one_models(cls) -> list[type[models.Model]]:
-        """The models behind `one_to_one_accessors`, which routing loads with the page."""
-        return [
-            rel.related_model
-            for rel in cls._meta.related_objects
-            if rel.one_to_one and not rel.parent_link and rel.model is cls
-        ]
+        """Their models, whose tables the module's cached content counts as read."""
+        return [rel.related_model for rel in cls._one_to_ones()]
 
     @property
     def word_count(self) -> int:
