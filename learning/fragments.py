@@ -22,8 +22,8 @@ How nothing served can be stale:
   the person, their language, the address with its query and the minute, so a fragment that
   depends on the clock is at most as old as the minute it shows (sessions start, and dates
   turn, on the minute).
-- Forms keep working: the CSRF token in a stored fragment is a placeholder, and each request
-  puts its own in.
+- Forms keep working: a stored fragment holds a marker where its CSRF token was, and each
+  request writes its own token there.
 
 The stamps are only as shared as the cache, so fragments are cached only when
 `BOARDREADY_FRAGMENTS` is on: with a shared cache (`CACHE_URL`), or in settings that run one
