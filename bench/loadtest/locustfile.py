@@ -8,6 +8,9 @@
 - `Chair`: the chair of a board, opens the board's dashboard, pauses, opens it again. Every
   chair is of a different board (a member gets a 404 there: only the chair and the facilitator
   see a board's dashboard).
+- A member's request made while any chair's first dashboard is still unanswered is named with
+  `DURING` after its own name, so `compare` judges it apart from the steady load (it may wait
+  behind the whole burst).
 
 Each simulated person is one of the people `bench.loadtest.prepare` signed in, read from the
 plan file named by BOARDREADY_LOADTEST_PLAN. The requests carry `X-Forwarded-Proto: https`, as
@@ -28,7 +31,7 @@ from urllib.parse import urlencode, urlsplit
 import gevent
 from locust import FastHttpUser, between
 
-from bench.loadtest.compare import BURST
+from bench.loadtest.compare import BURST, DURING
 from bench.loadtest.steps import person_headers
 
 PLAN = json.loads(Path(os.environ["BOARDREADY_LOADTEST_PLAN"]).read_text(encoding="utf-8"))
@@ -45,6 +48,7 @@ CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 _members = itertools.count()
 _chairs = itertools.count()
+_burst = {"unanswered": 0}  # the chairs' first dashboards sent and not yet answered
 
 
 def _expect(response, status: int) -> None:
@@ -64,6 +68,11 @@ class Person(FastHttpUser):
             return response
 
 
+def _named(name: str) -> str:
+    """A member's request name, marked when the chairs' burst is still being answered."""
+    return name + DURING if _burst["unanswered"] else name
+
+
 class Member(Person):
     fixed_count = int(os.environ.get("BOARDREADY_LOADTEST_MEMBERS", "1"))
     wait_time = between(*THINK)
@@ -75,7 +84,7 @@ class Member(Person):
         gevent.sleep(random.uniform(0, THINK[1]))  # noqa: S311 (spreading, not secrecy)
 
     def answer(self, question: dict) -> None:
-        page = self.get(question["url"], "question (GET)")
+        page = self.get(question["url"], _named("question (GET)"))
         token = CSRF_FIELD.search(page.text or "")
         if token is None:
             # The failed GET is already counted; a post without a token would only be a 403.
@@ -91,7 +100,7 @@ class Member(Person):
         with self.client.post(
             question["url"],
             data=urlencode(form, doseq=True),
-            name="question (POST)",
+            name=_named("question (POST)"),
             headers=headers,
             allow_redirects=False,
             catch_response=True,
@@ -100,9 +109,9 @@ class Member(Person):
 
     def task_round(self):
         """Home, the module, then one question of the knowledge check and its answer."""
-        self.get(self.person["home"], "home")
+        self.get(self.person["home"], _named("home"))
         self.wait()
-        self.get(self.person["module"], "module page")
+        self.get(self.person["module"], _named("module page"))
         self.wait()
         questions = self.person["questions"]
         self.answer(questions[self.position % len(questions)])
@@ -123,7 +132,14 @@ class Chair(Person):
     def open_dashboard(self):
         """The first opening is the one every chair makes at the same moment: it is counted
         apart (BURST), as no server can answer 25 heavy requests at once as fast as one."""
-        self.get(self.person["dashboard"], "dashboard" if self.opened else BURST)
+        if self.opened:
+            self.get(self.person["dashboard"], "dashboard")
+            return
         self.opened = True
+        _burst["unanswered"] += 1
+        try:
+            self.get(self.person["dashboard"], BURST)
+        finally:
+            _burst["unanswered"] -= 1
 
     tasks = [open_dashboard]

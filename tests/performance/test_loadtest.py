@@ -159,3 +159,45 @@ def test_the_multi_process_mode_reports_p95_but_judges_only_failures():
 
     failed = {"home": stat("home", 900, 2000, failures=1)}
     assert not compare.compare(alone, failed, judge_p95=False).passed
+
+
+def test_a_request_made_during_the_burst_may_wait_behind_its_workers_share_of_it():
+    """Home at 20 ms alone, the dashboard at 100 ms: a home sent while 25 dashboards are still
+    being answered on two workers may take 3 × (20 + 100 × 13) = 3,960 ms at p95, while every
+    other home is still held to 3 × 20 ms."""
+    alone = single(dashboard=100, home=20)
+    steady = {"dashboard": stat("dashboard", 110, 250), "home": stat("home", 25, 60)}
+    during = "home" + compare.DURING
+
+    passes = compare.compare(
+        alone, steady | {compare.BURST: burst(3000), during: stat(during, 900, 3960)}
+    )
+    fails = compare.compare(
+        alone, steady | {compare.BURST: burst(3000), during: stat(during, 900, 3961)}
+    )
+    slow_steady = compare.compare(
+        alone,
+        steady
+        | {"home": stat("home", 25, 61), compare.BURST: burst(3000), during: stat(during, 9, 9)},
+    )
+
+    assert passes.passed
+    row = passes.rows[-1]
+    assert row.name == during and row.single_median_ms == 20 and row.limit == pytest.approx(198)
+    assert not fails.passed and "p95 under load" in fails.rows[-1].reason
+    assert not slow_steady.passed
+    assert [row.name for row in slow_steady.rows if not row.passed] == ["home"]
+
+
+def test_a_request_marked_during_the_burst_is_judged_even_without_the_burst_row():
+    """A marked request is never dropped from the verdict: with no burst to wait behind, it is
+    held to the plain rule."""
+    during = "home" + compare.DURING
+
+    verdict = compare.compare(
+        single(home=20), {"home": stat("home", 25, 50), during: stat(during, 900, 1000)}
+    )
+
+    assert not verdict.passed
+    assert verdict.rows[-1].name == during
+    assert verdict.rows[-1].ratio == 50
