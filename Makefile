@@ -46,7 +46,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	DJANGO_SETTINGS_MODULE=learning.settings.bench $(MANAGE) bench $(BENCH_ARGS)
 
-# The load test: locust against gunicorn (2 workers) and PostgreSQL on 127.0.0.1, about four
+# The load test: locust against gunicorn (2 workers) and PostgreSQL on 127.0.0.1, about three
 # minutes; needs root for scripts/start-postgres. `make loadtest LOADTEST_ARGS="--load-seconds 30"`
 # for a shorter run. Writes var/loadtest/latest.md and fails on any failed request or slow p95.
 LOAD_STAMP := $(VENV)/.installed-load

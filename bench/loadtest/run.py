@@ -585,7 +585,8 @@ def main(argv=None) -> int:  # noqa: C901, PLR0915 (one run, step by step)
         "no failed request, and every step passed (p95 reported, not judged: four workers on "
         f"{os.cpu_count()} cores)"
         if args.multi
-        else f"p95 under load at most {args.limit:g} × the single-user median, no failed request"
+        else f"p95 under load at most {args.limit:g} × the single-user median, or the burst's "
+        "allowance in the limit column, and no failed request"
     )
     lines.append(f"Load test ({mode}) {outcome} ({rule}) in {seconds} s.")
     text = "\n".join(lines)
