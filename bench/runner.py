@@ -2,7 +2,8 @@
 targets of the performance issue. `manage.py bench` (and `make bench`) runs it.
 
 At each dataset size: every page is requested twice round after its warm-up requests, so each
-finds every cache as a second pass would; each page's queries are counted on two requests; then
+finds every cache as a second pass would; each page's queries are counted on two requests, and
+again on two with the page-fragment cache off (what a visit after a change runs); then
 the timed requests are made in alternating rounds: round 1 requests every page a few times
 (the baselines among them), round 2 does the same in the opposite order, and so on. A pause on a
 shared machine therefore lands on a page and its baseline alike. A ratio between two pages is
@@ -65,6 +66,7 @@ class Timing:
     p95_ms: float
     queries: int
     requests: int
+    computed_queries: int = 0  # with the page-fragment cache off: a visit after any change
     wall_median_ms: float = 0.0
     wall_p95_ms: float = 0.0
     rounds: list[float] = field(default_factory=list)  # the median of each round, as median_ms
@@ -193,6 +195,8 @@ def measure_stage(
     # The fewer of two counts: a signed-in session is written back at most once a minute
     # (learning.middleware.SessionTimeoutMiddleware), which would otherwise add one at random.
     queries = {p.name: min(count_queries(p.request) for _ in range(2)) for p in probes}
+    with override_settings(BOARDREADY_FRAGMENTS=False):
+        computed = {p.name: min(count_queries(p.request) for _ in range(2)) for p in probes}
     rounds = max(1, min(rounds, requests))
     per_round = math.ceil(requests / rounds)
     cpu: dict[str, list[float]] = {p.name: [] for p in probes}
@@ -218,6 +222,7 @@ def measure_stage(
                 _p95(measured),
                 queries[probe.name],
                 len(measured),
+                computed_queries=computed[probe.name],
                 wall_median_ms=statistics.median(wall[probe.name]),
                 wall_p95_ms=_p95(wall[probe.name]),
                 rounds=medians[probe.name],
@@ -385,7 +390,8 @@ def run(
                 report.timings.append(timing)
                 log(
                     f"  {stage:>11} | {timing.page:<22} median {timing.median_ms:8.1f} ms  "
-                    f"p95 {timing.p95_ms:8.1f} ms  {timing.queries:3d} queries"
+                    f"p95 {timing.p95_ms:8.1f} ms  {timing.queries:3d} queries "
+                    f"({timing.computed_queries} computed)"
                 )
         if large_board:
             log(f"Adding a board of {data.LARGE_BOARD_MEMBERS} members…")
