@@ -10,9 +10,14 @@ How nothing served can be stale:
 - Every statement BoardReady sends to the database passes `observe` (an execute wrapper on every
   connection). A SELECT made while a fragment is being computed adds its tables to the
   fragment's list. A write (INSERT, UPDATE, DELETE, from the ORM, a bulk update or raw SQL)
-  gives each table it writes a new *stamp* from one shared sequence, at once and, inside a
-  transaction, again when it commits. A statement that changes the schema or names no table
-  it writes moves the *epoch*, which every fragment depends on.
+  gives each table it writes a new *stamp* from one shared sequence. A statement that changes
+  the schema or names no table it writes moves the *epoch*, which every fragment depends on.
+- Inside a transaction, a write is seen only by the connection that made it until it commits.
+  So it gives its tables a stamp of this connection's own at once (a negative number, never
+  stored in the shared cache and never handed out twice), which this connection's fragments
+  depend on beside the shared stamps and no other's do; every table the transaction wrote gets
+  one stamp from the shared sequence when it commits, in one call. A transaction rolled back
+  stamps nothing, and a fragment kept under one of its own stamps is never served again.
 - A fragment is stored with the stamps of its tables and the epoch, and served only while every
   one of them is unchanged. The sequence is read before the fragment is computed; if any of its
   tables has a stamp beyond that by the time it is stored, a write landed while it was being
@@ -40,6 +45,7 @@ fragment that read it, not only the rows that changed.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 import re
 from collections.abc import Callable, Iterable
@@ -49,7 +55,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -121,11 +127,34 @@ def observe(execute, sql, params, many, context):
         capture.wrote = True
     match = _WRITE.match(statement)
     tables = [match.group(1).lower()] if match else None  # None: the epoch moves
-    stamp(tables)
     database = context["connection"]
-    if database.in_atomic_block:  # and again once it is visible to every other request
-        transaction.on_commit(lambda: stamp(tables), using=database.alias)
+    if not database.in_atomic_block:
+        stamp(tables)
+        return result
+    written = _written(database)
+    for key in [_table_key(table) for table in tables] if tables is not None else [EPOCH]:
+        written[key] = -next(_own_stamps)
+    # Registered with every write: a hook registered inside a savepoint that is rolled back is
+    # dropped, and the first hook that runs stamps everything the transaction wrote.
+    transaction.on_commit(lambda: _commit(database), using=database.alias)
     return result
+
+
+def _written(database) -> dict[str, int]:
+    """The stamps of this connection's open transaction (forgotten once it has ended)."""
+    written = vars(database).setdefault("boardready_fragment_stamps", {})
+    if written and not database.in_atomic_block:
+        written.clear()  # it was rolled back: its commit hook never ran
+    return written
+
+
+def _commit(database) -> None:
+    written = vars(database).get("boardready_fragment_stamps")
+    if not written:
+        return
+    keys = list(written)
+    written.clear()
+    stamp(None if EPOCH in keys else [key.removeprefix(_TABLE) for key in keys])
 
 
 def _start_sequence() -> None:
@@ -144,6 +173,11 @@ def _next() -> int | None:
             return None
 
 
+# This process's own stamps for writes not yet committed: negative, so never one of the shared
+# sequence's, and starting at random, so never one another process or an earlier run handed out.
+_own_stamps = itertools.count(random.randrange(2**40, 2**50))  # noqa: S311 (not a secret)
+
+
 def stamp(tables: Iterable[str] | None) -> None:
     """Gives `tables` (or, with None, the epoch) a new stamp: a fragment that read any of them
     is not served again."""
@@ -156,8 +190,12 @@ def stamp(tables: Iterable[str] | None) -> None:
         _unsure = False
 
 
+_TABLE = "fragments:table:"
+_OWN = "own:"
+
+
 def _table_key(table: str) -> str:
-    return f"fragments:table:{table}"
+    return _TABLE + table
 
 
 def forget_everything() -> None:
@@ -208,9 +246,14 @@ def _entry_key(request: HttpRequest, name: str, key: Iterable[object]) -> str:
 
 
 def _stamps(tables: Iterable[str]) -> dict[str, int | None]:
+    """The shared stamp of each table and of the epoch, and this connection's own beside it
+    where its open transaction wrote them."""
     keys = [EPOCH, *(_table_key(t) for t in sorted(tables))]
     found = cache.get_many(keys)
-    return {key: found.get(key) for key in keys}
+    stamps = {key: found.get(key) for key in keys}
+    written = _written(connections[DEFAULT_DB_ALIAS])
+    stamps.update({_OWN + key: written[key] for key in keys if key in written})
+    return stamps
 
 
 def _with_token(request: HttpRequest, html: str) -> SafeString:
@@ -246,14 +289,15 @@ def _through_cache(
         forget_everything()
     if not enabled():
         return compute()
-    entry = cache.get(entry_key)
+    found = cache.get_many([entry_key, SEQUENCE])  # one call to a shared cache, not two
+    entry = found.get(entry_key)
     if entry is not None:
         tables, stamps, stored = entry
         if _stamps(tables) == stamps:
             if outer is not None:
                 outer.tables.update(tables)
             return load(stored)
-    before = _sequence()
+    before = found.get(SEQUENCE) or _sequence()
     capture = _Capture(tables=set(extra_tables))
     token = _capture.set(capture)
     try:
@@ -265,11 +309,14 @@ def _through_cache(
         outer.wrote = outer.wrote or capture.wrote
     if capture.wrote or before is None or not enabled():
         return value
+    stamps = _stamps(capture.tables)
     # What was never stamped gets the sequence as it stood, so a stamp the cache later loses
     # reads as a change rather than as "never written".
-    for key in [EPOCH, *(_table_key(table) for table in capture.tables)]:
-        cache.add(key, before, None)
-    stamps = _stamps(capture.tables)
+    unstamped = [key for key, value in stamps.items() if value is None]
+    if unstamped:
+        for key in unstamped:
+            cache.add(key, before, None)
+        stamps.update(cache.get_many(unstamped))
     if any(stamp is None or stamp > before for stamp in stamps.values()):
         return value  # written while it was computed: use it, keep nothing
     seconds = TIMEOUT if timeout is None else min(TIMEOUT, timeout(value))

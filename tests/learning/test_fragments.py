@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test import RequestFactory, override_settings
 from django.utils import timezone, translation
 from django.utils.html import format_html
@@ -148,6 +148,7 @@ def test_a_stamp_the_cache_lost_reads_as_a_change(request_for):
     assert counter.runs == 2
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_stamp_that_cannot_be_written_stops_serving_until_the_epoch_moves(
     request_for, monkeypatch
 ):
@@ -226,3 +227,55 @@ def test_a_with_statement_that_writes_ends_every_fragment(request_for):
         )
     assert "Beta" in serve(request_for(user), counter)
     assert counter.runs == 2
+
+
+def shared_stamp(model):
+    return cache.get(f"fragments:table:{model._meta.db_table}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_in_a_transaction_is_seen_by_its_own_fragments_at_once_and_by_all_at_commit(
+    request_for,
+):
+    user = UserFactory()
+    board = BoardFactory(name="Alpha")
+    counter = Counter()
+    serve(request_for(user), counter)
+    before = shared_stamp(Board)
+    with transaction.atomic():
+        Board.objects.filter(pk=board.pk).update(name="Beta")
+        assert shared_stamp(Board) == before  # no call to the shared cache until it commits
+        assert "Beta" in serve(request_for(user), counter)
+        assert "Beta" in serve(request_for(user), counter)
+        assert counter.runs == 2  # kept under this transaction's own stamp
+    assert shared_stamp(Board) > before
+    assert "Beta" in serve(request_for(user), counter)
+    assert counter.runs == 3  # what the transaction kept is not served once it has ended
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_rolled_back_stamps_nothing_and_what_it_kept_is_never_served(request_for):
+    user = UserFactory()
+    board = BoardFactory(name="Alpha")
+    counter = Counter()
+    serve(request_for(user), counter)
+    before = shared_stamp(Board)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Board.objects.filter(pk=board.pk).update(name="Beta")
+        assert "Beta" in serve(request_for(user), counter)
+        raise RuntimeError
+    assert shared_stamp(Board) == before
+    assert "Alpha" in serve(request_for(user), counter)
+    assert counter.runs == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_commit_stamps_every_table_even_when_the_first_write_was_in_a_savepoint_rolled_back():
+    org = OrganisationFactory()
+    before = shared_stamp(Organisation)
+    with transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            BoardFactory(organisation=org)
+            raise RuntimeError
+        Organisation.objects.filter(pk=org.pk).update(name="Renamed NHS Trust")
+    assert shared_stamp(Organisation) > before
