@@ -40,8 +40,8 @@ test: $(STAMP)
 	DJANGO_SETTINGS_MODULE=learning.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(COVERAGE) $(PYTEST_ARGS)
 
-# The performance benchmark: about 5 minutes a run on two cores (README, Performance);
-# BENCH_ARGS="--repeat 3" runs it three times (about 16 minutes) and checks the spread;
+# The performance benchmark: 5 to 7 minutes a run on two cores (README, Performance);
+# BENCH_ARGS="--repeat 3" runs it three times (16 to 20 minutes) and checks the spread;
 # BENCH_ARGS="--requests 20" is a quick look. Writes var/bench/latest.json and .md and fails if a target is missed.
 bench: $(STAMP)
 	DJANGO_SETTINGS_MODULE=learning.settings.bench $(MANAGE) bench $(BENCH_ARGS)
